@@ -1,0 +1,57 @@
+package org.switchboard.channel.spi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+import org.switchboard.core.api.ChannelType;
+import org.switchboard.core.api.interaction.Interaction;
+import org.switchboard.core.api.interaction.OpenInteraction;
+import org.switchboard.core.api.interaction.QueueRequest;
+
+/**
+ * What the core gives a channel plugin: the interaction lifecycle, restricted to the plugin's own
+ * channel type. Every call is one transaction in the core and may throw the core's exceptions
+ * ({@link org.switchboard.core.api.IllegalTransitionException} and friends) when the request does
+ * not fit the interaction's state; a plugin maps those to its protocol (e.g. SIP 481).
+ */
+@ProviderType
+public interface ChannelContext {
+
+  /** The channel type of the plugin this context belongs to. */
+  ChannelType channelType();
+
+  /**
+   * Opens an interaction for a contact that arrived; idempotent per channelRef.
+   *
+   * @throws org.switchboard.core.api.ValidationException if the request names another channel
+   */
+  Interaction open(OpenInteraction request);
+
+  /** Queues an interaction of this channel. */
+  Interaction enqueue(String interactionId, QueueRequest request);
+
+  /** The offered agent answered. */
+  Interaction accepted(String interactionId, String agentId);
+
+  /** The offered agent refused or did not answer; the interaction returns to its queue. */
+  Interaction declined(String interactionId, String agentId, String reason);
+
+  /** The conversation ended on the channel (hang-up, chat closed). */
+  Interaction conversationEnded(String interactionId);
+
+  /** The customer left before being connected. */
+  Interaction abandoned(String interactionId, String reason);
+
+  /** Adds or replaces attributes (null value removes). */
+  Interaction updateAttributes(String interactionId, Map<String, String> changes);
+
+  /** Looks up an interaction of this channel. */
+  Optional<Interaction> find(String interactionId);
+
+  /** The interactions of this channel that are not final, oldest first. */
+  List<Interaction> openInteractions();
+
+  /** Reports the plugin's status; shown in health and the console. */
+  void reportStatus(ChannelStatus status);
+}

@@ -1,0 +1,41 @@
+package org.switchboard.core.api.interaction;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.switchboard.core.api.ValidationException;
+
+/** Rules for interaction attributes: small string key/value pairs set by channels, flows, CRM. */
+public final class Attributes {
+  /** Most attributes one interaction may carry. */
+  public static final int MAX_COUNT = 64;
+
+  /** Longest attribute value, in characters. */
+  public static final int MAX_VALUE_LENGTH = 1024;
+
+  private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
+
+  private Attributes() {}
+
+  /** Validates and copies attributes; null becomes empty. */
+  public static Map<String, String> checked(Map<String, String> attributes) {
+    if (attributes == null) {
+      return Map.of();
+    }
+    if (attributes.size() > MAX_COUNT) {
+      throw new ValidationException("attributes", "at most " + MAX_COUNT + " entries allowed");
+    }
+    attributes.forEach(
+        (k, v) -> {
+          if (k == null || !KEY.matcher(k).matches()) {
+            throw new ValidationException(
+                "attributes", "key '" + k + "' must be 1-64 letters, digits, '.', '_' or '-'");
+          }
+          if (v == null || v.length() > MAX_VALUE_LENGTH) {
+            throw new ValidationException(
+                "attributes." + k,
+                "must be a string of at most " + MAX_VALUE_LENGTH + " characters");
+          }
+        });
+    return Map.copyOf(attributes);
+  }
+}

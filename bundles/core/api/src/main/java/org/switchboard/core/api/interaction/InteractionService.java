@@ -1,0 +1,75 @@
+package org.switchboard.core.api.interaction;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The interaction lifecycle. Every method is one transaction: the state change and its event are
+ * stored together, or nothing is. Thread-safe; concurrent changes to one interaction are
+ * serialised, so exactly one of two racing operations wins and the other sees the new state.
+ *
+ * <p>Operations that the current state does not allow (see {@link InteractionState}) throw {@link
+ * org.switchboard.core.api.IllegalTransitionException}; unknown ids throw {@link
+ * org.switchboard.core.api.NotFoundException}; bad arguments throw {@link
+ * org.switchboard.core.api.ValidationException}.
+ */
+@ProviderType
+public interface InteractionService {
+
+  /**
+   * Opens an interaction in state NEW. Idempotent per (channel, channelRef) when a channelRef is
+   * given: the existing interaction is returned.
+   */
+  Interaction open(OpenInteraction request);
+
+  /** Hands a NEW interaction to an IVR or bot flow (state IN_FLOW). */
+  Interaction startFlow(String interactionId, String flowId);
+
+  /** Puts a NEW or IN_FLOW interaction into a queue (state QUEUED). */
+  Interaction enqueue(String interactionId, QueueRequest request);
+
+  /**
+   * Reserves a QUEUED interaction for one agent (state OFFERED). The agent must be logged in.
+   * Called by the ACD; an interaction is never offered to two agents at once.
+   */
+  Interaction offer(String interactionId, String agentId);
+
+  /** The offered agent accepts (state CONNECTED). Refused for any other agent. */
+  Interaction accept(String interactionId, String agentId);
+
+  /**
+   * The offered agent declines or did not answer in time: the interaction returns to its queue
+   * keeping its original enqueue time (state QUEUED).
+   */
+  Interaction decline(String interactionId, String agentId, String reason);
+
+  /** Puts a CONNECTED interaction on hold. */
+  Interaction hold(String interactionId);
+
+  /** Resumes a HELD interaction. */
+  Interaction resume(String interactionId);
+
+  /** Transfers a queued or connected interaction to a queue or an agent. */
+  Interaction transfer(String interactionId, TransferTarget target);
+
+  /** The conversation ended (e.g. customer hung up); the agent does wrap-up (state WRAP_UP). */
+  Interaction endConversation(String interactionId);
+
+  /**
+   * Closes an interaction with a disposition (state CLOSED). Allowed from WRAP_UP, CONNECTED and
+   * HELD, and from NEW or IN_FLOW when a flow served the customer itself.
+   */
+  Interaction complete(String interactionId, Disposition disposition);
+
+  /** The customer left before being connected (state ABANDONED). */
+  Interaction abandon(String interactionId, String reason);
+
+  /** Adds or replaces attributes (a null value removes the key) on a non-final interaction. */
+  Interaction updateAttributes(String interactionId, Map<String, String> changes);
+
+  Optional<Interaction> find(String interactionId);
+
+  List<Interaction> list(InteractionQuery query);
+}
