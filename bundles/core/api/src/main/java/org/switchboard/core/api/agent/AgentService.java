@@ -26,7 +26,7 @@ public interface AgentService {
 
   /**
    * Replaces an agent's profile (name, skills, teams, capacity); state is untouched. The version
-   * must match the stored one.
+   * must match the stored one; version 0 means "whatever is stored" (last writer wins).
    */
   Agent update(Agent agent);
 

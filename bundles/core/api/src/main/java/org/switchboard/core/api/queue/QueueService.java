@@ -22,7 +22,8 @@ public interface QueueService {
   Queue create(Queue queue);
 
   /**
-   * Replaces a queue's settings. The given version must match the stored one.
+   * Replaces a queue's settings. The given version must match the stored one; version 0 means
+   * "whatever is stored" (last writer wins).
    *
    * @throws org.switchboard.core.api.ConflictException on a stale version
    */

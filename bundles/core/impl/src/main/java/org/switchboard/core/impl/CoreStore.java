@@ -1,0 +1,92 @@
+package org.switchboard.core.impl;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.switchboard.core.api.SwitchboardException;
+import org.switchboard.platform.db.MigrationPlan;
+import org.switchboard.platform.db.SchemaMigrations;
+
+/**
+ * The core's database: migrates the schema on activation and runs reads and write transactions.
+ *
+ * <p>Writes are serialised by one lock. That keeps the outbox simple and correct: event sequence
+ * numbers are assigned and committed in the same order, so the relay can never skip an event that
+ * commits late. It also turns racing operations on one interaction into a clean "first wins, second
+ * sees the new state". An embedded H2 database serialises writers anyway.
+ */
+@Component(service = CoreStore.class)
+public class CoreStore {
+  private final DataSource dataSource;
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+
+  @Activate
+  public CoreStore(
+      @Reference(target = "(dataSourceName=switchboard)") DataSource dataSource,
+      @Reference SchemaMigrations migrations) {
+    this.dataSource = dataSource;
+    migrations.migrate(dataSource, MigrationPlan.forOwner("core", CoreStore.class));
+  }
+
+  /**
+   * Runs {@code work} in one transaction under the write lock; commits or rolls back everything.
+   */
+  <T> T write(SqlWork<T> work) {
+    writeLock.lock();
+    try {
+      T result = inTransaction(work);
+      commitListeners.forEach(Runnable::run);
+      return result;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Runs read-only {@code work} on its own connection. */
+  <T> T read(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw databaseError(e);
+    }
+  }
+
+  /** Called after every committed write (on the writing thread; must be quick). */
+  void onCommit(Runnable listener) {
+    commitListeners.add(listener);
+  }
+
+  void removeCommitListener(Runnable listener) {
+    commitListeners.remove(listener);
+  }
+
+  private <T> T inTransaction(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw databaseError(e);
+    }
+  }
+
+  private static SwitchboardException databaseError(SQLException e) {
+    return new SwitchboardException(
+        "database error (" + e.getSQLState() + "): " + e.getMessage() + "; nothing was changed", e);
+  }
+}

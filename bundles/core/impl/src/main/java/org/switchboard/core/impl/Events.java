@@ -1,0 +1,55 @@
+package org.switchboard.core.impl;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.switchboard.core.api.agent.Agent;
+import org.switchboard.core.api.agent.AgentState;
+import org.switchboard.core.api.interaction.Interaction;
+import org.switchboard.core.api.interaction.InteractionState;
+import org.switchboard.core.api.queue.Queue;
+import org.switchboard.core.api.skill.Skill;
+
+/** Builds the data of each kind of event and appends it to the log in the caller's transaction. */
+final class Events {
+  private Events() {}
+
+  static void skill(Connection c, String type, Skill skill) throws SQLException {
+    ObjectNode data = Json.object();
+    data.set("skill", Json.MAPPER.valueToTree(skill));
+    EventLog.append(c, type, skill.id(), data, Rows.now());
+  }
+
+  static void queue(Connection c, String type, Queue queue) throws SQLException {
+    ObjectNode data = Json.object();
+    data.set("queue", Json.MAPPER.valueToTree(queue));
+    EventLog.append(c, type, queue.id(), data, Rows.now());
+  }
+
+  static void agent(Connection c, String type, Agent agent, AgentState previous)
+      throws SQLException {
+    ObjectNode data = Json.object();
+    data.set("agent", Json.MAPPER.valueToTree(agent));
+    if (previous != null) {
+      data.put("previousState", previous.name());
+    }
+    EventLog.append(c, type, agent.id(), data, agent.stateSince());
+  }
+
+  static void interaction(
+      Connection c, String type, Interaction i, InteractionState previous, String reason)
+      throws SQLException {
+    ObjectNode data = Json.object();
+    data.set("interaction", Json.MAPPER.valueToTree(i));
+    if (previous != null) {
+      data.put("previousState", previous.name());
+    }
+    if (i.agent() != null) {
+      data.put("agent", i.agent());
+    }
+    if (reason != null && !reason.isEmpty()) {
+      data.put("reason", reason);
+    }
+    EventLog.append(c, type, i.id(), data, i.updatedAt());
+  }
+}

@@ -1,0 +1,351 @@
+package org.switchboard.core.impl;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.switchboard.core.api.ConflictException;
+import org.switchboard.core.api.IllegalTransitionException;
+import org.switchboard.core.api.NotFoundException;
+import org.switchboard.core.api.ValidationException;
+import org.switchboard.core.api.agent.Agent;
+import org.switchboard.core.api.event.EventTypes;
+import org.switchboard.core.api.interaction.Attributes;
+import org.switchboard.core.api.interaction.Disposition;
+import org.switchboard.core.api.interaction.Interaction;
+import org.switchboard.core.api.interaction.InteractionQuery;
+import org.switchboard.core.api.interaction.InteractionService;
+import org.switchboard.core.api.interaction.InteractionState;
+import org.switchboard.core.api.interaction.OpenInteraction;
+import org.switchboard.core.api.interaction.QueueRequest;
+import org.switchboard.core.api.interaction.TransferTarget;
+import org.switchboard.core.api.queue.Queue;
+import org.switchboard.core.api.skill.SkillRequirement;
+
+/** The interaction lifecycle: each operation is one transaction with its event. */
+@Component(service = InteractionService.class)
+public class InteractionServiceImpl implements InteractionService {
+  private final CoreStore store;
+
+  @Activate
+  public InteractionServiceImpl(@Reference CoreStore store) {
+    this.store = store;
+  }
+
+  /** How one operation changes a draft; may read or check more in the same transaction. */
+  @FunctionalInterface
+  interface Change {
+    void apply(Connection c, Interaction current, InteractionDraft draft, Instant now)
+        throws SQLException;
+  }
+
+  @Override
+  public Interaction open(OpenInteraction r) {
+    return store.write(
+        c -> {
+          if (r.channelRef() != null) {
+            Optional<Interaction> existing =
+                InteractionRows.findByRef(c, r.channel(), r.channelRef());
+            if (existing.isPresent()) {
+              return existing.get();
+            }
+          }
+          Instant now = Rows.now();
+          Interaction i =
+              new Interaction(
+                  UUID.randomUUID().toString(),
+                  r.channel(),
+                  r.channelRef(),
+                  r.direction(),
+                  r.from(),
+                  r.to(),
+                  r.customerRef(),
+                  null,
+                  0,
+                  List.of(),
+                  r.attributes(),
+                  InteractionState.NEW,
+                  null,
+                  null,
+                  now,
+                  null,
+                  null,
+                  null,
+                  now,
+                  1);
+          InteractionRows.insert(c, i);
+          Events.interaction(c, EventTypes.INTERACTION_OPENED, i, null, null);
+          return i;
+        });
+  }
+
+  @Override
+  public Interaction startFlow(String id, String flowId) {
+    if (flowId == null || flowId.isBlank()) {
+      throw new ValidationException("flowId", "is required");
+    }
+    return change(
+        id,
+        InteractionOperation.START_FLOW,
+        EventTypes.INTERACTION_FLOW_STARTED,
+        null,
+        (c, cur, d, now) -> d.attributes = withAttribute(cur.attributes(), "flow", flowId));
+  }
+
+  @Override
+  public Interaction enqueue(String id, QueueRequest request) {
+    return change(
+        id,
+        InteractionOperation.ENQUEUE,
+        EventTypes.INTERACTION_QUEUED,
+        null,
+        (c, cur, d, now) -> toQueue(c, cur, d, request, now));
+  }
+
+  @Override
+  public Interaction offer(String id, String agentId) {
+    return change(
+        id,
+        InteractionOperation.OFFER,
+        EventTypes.INTERACTION_OFFERED,
+        null,
+        (c, cur, d, now) -> d.agent = loggedInAgent(c, agentId).id());
+  }
+
+  @Override
+  public Interaction accept(String id, String agentId) {
+    return change(
+        id,
+        InteractionOperation.ACCEPT,
+        EventTypes.INTERACTION_ACCEPTED,
+        null,
+        (c, cur, d, now) -> {
+          requireOfferedTo(cur, agentId, InteractionOperation.ACCEPT);
+          d.answeredAt = cur.answeredAt() == null ? now : cur.answeredAt();
+        });
+  }
+
+  @Override
+  public Interaction decline(String id, String agentId, String reason) {
+    return change(
+        id,
+        InteractionOperation.DECLINE,
+        EventTypes.INTERACTION_DECLINED,
+        reason,
+        (c, cur, d, now) -> {
+          requireOfferedTo(cur, agentId, InteractionOperation.DECLINE);
+          d.agent = null;
+        });
+  }
+
+  @Override
+  public Interaction hold(String id) {
+    return change(
+        id, InteractionOperation.HOLD, EventTypes.INTERACTION_HELD, null, (c, cur, d, now) -> {});
+  }
+
+  @Override
+  public Interaction resume(String id) {
+    return change(
+        id,
+        InteractionOperation.RESUME,
+        EventTypes.INTERACTION_RESUMED,
+        null,
+        (c, cur, d, now) -> {});
+  }
+
+  @Override
+  public Interaction transfer(String id, TransferTarget target) {
+    if (target == null) {
+      throw new ValidationException("target", "is required");
+    }
+    return change(
+        id,
+        InteractionOperation.TRANSFER,
+        EventTypes.INTERACTION_TRANSFERRED,
+        null,
+        (c, cur, d, now) -> {
+          if (target.queue() != null) {
+            toQueue(
+                c,
+                cur,
+                d,
+                new QueueRequest(target.queue(), cur.priority(), cur.requiredSkills()),
+                now);
+          } else {
+            d.agent = loggedInAgent(c, target.agent()).id();
+            d.state = InteractionState.OFFERED;
+          }
+        });
+  }
+
+  @Override
+  public Interaction endConversation(String id) {
+    return change(
+        id,
+        InteractionOperation.END_CONVERSATION,
+        EventTypes.INTERACTION_CONVERSATION_ENDED,
+        null,
+        (c, cur, d, now) -> {});
+  }
+
+  @Override
+  public Interaction complete(String id, Disposition disposition) {
+    if (disposition == null) {
+      throw new ValidationException("disposition", "is required to complete an interaction");
+    }
+    return change(
+        id,
+        InteractionOperation.COMPLETE,
+        EventTypes.INTERACTION_COMPLETED,
+        null,
+        (c, cur, d, now) -> {
+          d.disposition = disposition;
+          d.endedAt = now;
+        });
+  }
+
+  @Override
+  public Interaction abandon(String id, String reason) {
+    return change(
+        id,
+        InteractionOperation.ABANDON,
+        EventTypes.INTERACTION_ABANDONED,
+        reason,
+        (c, cur, d, now) -> d.endedAt = now);
+  }
+
+  @Override
+  public Interaction updateAttributes(String id, Map<String, String> changes) {
+    if (changes == null || changes.isEmpty()) {
+      throw new ValidationException("attributes", "name at least one attribute to change");
+    }
+    return change(
+        id,
+        InteractionOperation.UPDATE_ATTRIBUTES,
+        EventTypes.INTERACTION_ATTRIBUTES_UPDATED,
+        null,
+        (c, cur, d, now) -> {
+          Map<String, String> merged = new HashMap<>(cur.attributes());
+          changes.forEach(
+              (k, v) -> {
+                if (v == null) {
+                  merged.remove(k);
+                } else {
+                  merged.put(k, v);
+                }
+              });
+          d.attributes = Attributes.checked(merged);
+        });
+  }
+
+  @Override
+  public Optional<Interaction> find(String id) {
+    return store.read(c -> InteractionRows.find(c, id));
+  }
+
+  @Override
+  public List<Interaction> list(InteractionQuery query) {
+    return store.read(c -> InteractionRows.list(c, query));
+  }
+
+  private Interaction change(
+      String id, InteractionOperation op, String eventType, String reason, Change change) {
+    if (id == null || id.isBlank()) {
+      throw new ValidationException("id", "is required");
+    }
+    return store.write(c -> apply(c, id, op, eventType, reason, change));
+  }
+
+  /** Applies one operation inside the caller's transaction (also used by agent logout). */
+  static Interaction apply(
+      Connection c,
+      String id,
+      InteractionOperation op,
+      String eventType,
+      String reason,
+      Change change)
+      throws SQLException {
+    Interaction current =
+        InteractionRows.find(c, id).orElseThrow(() -> new NotFoundException("interaction", id));
+    op.check(current);
+    InteractionDraft draft = new InteractionDraft(current);
+    if (op.target() != null) {
+      draft.state = op.target();
+    }
+    Instant now = Rows.now();
+    change.apply(c, current, draft, now);
+    Interaction next = draft.build(now);
+    if (!InteractionRows.update(c, next)) {
+      throw new ConflictException("interaction " + id + " changed concurrently; retry");
+    }
+    Events.interaction(c, eventType, next, current.state(), reason);
+    return next;
+  }
+
+  private static void toQueue(
+      Connection c, Interaction cur, InteractionDraft d, QueueRequest request, Instant now)
+      throws SQLException {
+    Queue queue =
+        QueueRows.find(c, request.queue())
+            .orElseThrow(() -> new NotFoundException("queue", request.queue()));
+    if (!queue.accepts(cur.channel())) {
+      throw new ValidationException(
+          "queue",
+          "queue '"
+              + queue.id()
+              + "' does not take "
+              + cur.channel()
+              + " interactions; it takes "
+              + queue.channels());
+    }
+    SkillServiceImpl.requireExisting(
+        c, request.requiredSkills().stream().map(SkillRequirement::skill).toList());
+    d.queue = queue.id();
+    d.priority = request.priority() == null ? queue.priority() : request.priority();
+    d.requiredSkills = request.requiredSkills();
+    d.state = InteractionState.QUEUED;
+    d.agent = null;
+    d.queuedAt = now;
+  }
+
+  static Agent loggedInAgent(Connection c, String agentId) throws SQLException {
+    if (agentId == null || agentId.isBlank()) {
+      throw new ValidationException("agent", "is required");
+    }
+    Agent agent =
+        AgentRows.find(c, agentId).orElseThrow(() -> new NotFoundException("agent", agentId));
+    if (!agent.state().isLoggedIn()) {
+      throw new IllegalTransitionException(
+          "agent " + agentId,
+          agent.state().name(),
+          "receive an offer",
+          "the agent must log in first");
+    }
+    return agent;
+  }
+
+  private static void requireOfferedTo(Interaction cur, String agentId, InteractionOperation op) {
+    if (agentId == null || !agentId.equals(cur.agent())) {
+      throw new IllegalTransitionException(
+          "interaction " + cur.id(),
+          cur.state().name(),
+          op.verb(),
+          "it is offered to agent '" + cur.agent() + "', not '" + agentId + "'");
+    }
+  }
+
+  private static Map<String, String> withAttribute(
+      Map<String, String> attributes, String key, String value) {
+    Map<String, String> copy = new HashMap<>(attributes);
+    copy.put(key, value);
+    return Attributes.checked(copy);
+  }
+}

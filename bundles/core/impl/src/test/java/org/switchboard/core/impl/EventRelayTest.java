@@ -1,0 +1,72 @@
+package org.switchboard.core.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.api.event.EventTypes;
+import org.switchboard.core.api.event.SwitchboardEvent;
+import org.switchboard.platform.broker.BrokerMessage;
+
+class EventRelayTest {
+
+  @Test
+  void publishesEveryEventInOrderAsCloudEventsAndSurvivesBrokerFailures() throws Exception {
+    try (TestCore core = new TestCore()) {
+      core.publisher.failuresLeft.set(3);
+      List<SwitchboardEvent> delivered = new CopyOnWriteArrayList<>();
+      core.withRelay();
+      core.relay.addListener(delivered::add);
+      core.queue("support");
+      for (int i = 0; i < 30; i++) {
+        ConcurrencyAndDurabilityTest.queued(core);
+      }
+      int total = core.events().size();
+      await(() -> core.publisher.published.size() >= total, "all events published");
+      await(() -> delivered.size() >= total, "all events delivered to listeners");
+
+      List<JsonNode> published =
+          core.publisher.published.stream().map(EventRelayTest::json).toList();
+      assertThat(published).hasSize(total);
+      for (int k = 0; k < total; k++) {
+        assertThat(published.get(k).path("sequence").asLong()).isEqualTo(k + 1);
+      }
+      JsonNode queued = published.get(2);
+      assertThat(queued.path("specversion").asText()).isEqualTo("1.0");
+      assertThat(queued.path("source").asText()).isEqualTo(EventTypes.SOURCE);
+      assertThat(queued.path("type").asText()).isEqualTo(EventTypes.INTERACTION_QUEUED);
+      assertThat(queued.path("data").path("interaction").path("state").asText())
+          .isEqualTo("QUEUED");
+      assertThat(queued.path("data").path("interaction").path("channel").asText())
+          .isEqualTo("chat");
+      BrokerMessage first = core.publisher.published.get(0);
+      assertThat(first.contentType()).isEqualTo("application/cloudevents+json");
+      assertThat(first.properties()).containsKeys("ce_type", "ce_subject", "ce_id");
+      long cursor = core.store.read(c -> EventLog.cursor(c, EventRelay.CURSOR));
+      assertThat(cursor).isEqualTo(total);
+    }
+  }
+
+  private static JsonNode json(BrokerMessage m) {
+    try {
+      return Json.MAPPER.readTree(new String(m.body(), StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    Instant end = Instant.now().plus(Duration.ofSeconds(30));
+    while (!condition.getAsBoolean()) {
+      assertThat(Instant.now()).as("timed out waiting for " + what).isBefore(end);
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+  }
+}

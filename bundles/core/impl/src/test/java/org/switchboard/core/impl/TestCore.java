@@ -1,0 +1,118 @@
+package org.switchboard.core.impl;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.switchboard.core.api.ChannelType;
+import org.switchboard.core.api.event.SwitchboardEvent;
+import org.switchboard.core.api.queue.Queue;
+import org.switchboard.platform.broker.BrokerMessage;
+import org.switchboard.platform.broker.MessagePublisher;
+import org.switchboard.platform.broker.PublishException;
+import org.switchboard.platform.db.MigrationReport;
+
+/** The core wired by hand on an H2 database, as DS wires it in Karaf, with a fake broker. */
+final class TestCore implements AutoCloseable {
+  final String url;
+  final JdbcDataSource dataSource = new JdbcDataSource();
+  final FakePublisher publisher = new FakePublisher();
+  final CoreStore store;
+  final SkillServiceImpl skills;
+  final QueueServiceImpl queues;
+  final AgentServiceImpl agents;
+  final InteractionServiceImpl interactions;
+  EventRelay relay;
+
+  TestCore() {
+    this("jdbc:h2:mem:core-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL");
+  }
+
+  TestCore(String url) {
+    this.url = url;
+    dataSource.setURL(url);
+    store =
+        new CoreStore(
+            dataSource,
+            (ds, plan) -> {
+              Flyway.configure()
+                  .dataSource(ds)
+                  .locations(plan.location())
+                  .table(plan.historyTable())
+                  .load()
+                  .migrate();
+              return new MigrationReport(plan.owner(), 1, "1");
+            });
+    skills = new SkillServiceImpl(store);
+    queues = new QueueServiceImpl(store);
+    agents = new AgentServiceImpl(store);
+    interactions = new InteractionServiceImpl(store);
+  }
+
+  TestCore withRelay() {
+    relay = new EventRelay(store, publisher);
+    return this;
+  }
+
+  /** A queue taking chat and voice, with no skill requirements. */
+  Queue queue(String id) {
+    return queues.create(
+        new Queue(
+            id,
+            id,
+            Set.of(ChannelType.CHAT, ChannelType.VOICE),
+            List.of(),
+            10,
+            Duration.ofSeconds(20),
+            80,
+            null,
+            null,
+            0));
+  }
+
+  List<SwitchboardEvent> events() {
+    return store.read(c -> EventLog.after(c, 0, 100_000));
+  }
+
+  long count(String sql) {
+    return store.read(
+        c -> {
+          try (var ps = c.prepareStatement(sql);
+              var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (relay != null) {
+      relay.stop();
+    }
+  }
+
+  /** Records what is published; can be told to fail a number of times. */
+  static final class FakePublisher implements MessagePublisher {
+    final List<BrokerMessage> published = new CopyOnWriteArrayList<>();
+    final AtomicInteger failuresLeft = new AtomicInteger();
+
+    @Override
+    public void publish(String address, BrokerMessage message) {
+      publishAll(address, List.of(message));
+    }
+
+    @Override
+    public void publishAll(String address, List<BrokerMessage> messages) {
+      if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        throw new PublishException("broker down (test)", null);
+      }
+      published.addAll(new ArrayList<>(messages));
+    }
+  }
+}

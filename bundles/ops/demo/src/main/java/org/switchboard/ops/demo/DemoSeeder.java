@@ -1,0 +1,57 @@
+package org.switchboard.ops.demo;
+
+import java.util.List;
+import org.apache.karaf.jaas.config.JaasRealm;
+import org.apache.karaf.jaas.modules.BackingEngineFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.api.agent.AgentService;
+import org.switchboard.core.api.queue.QueueService;
+import org.switchboard.core.api.skill.SkillService;
+
+/**
+ * Demo mode: when {@code SWITCHBOARD_DEMO=true}, creates the demo logins and contact center at
+ * start (only what is missing, so restarts are harmless) and says where to go. Otherwise it does
+ * nothing: outside demo mode there are no default users or passwords.
+ */
+@Component(immediate = true)
+public class DemoSeeder {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
+
+  @Activate
+  public DemoSeeder(
+      @Reference SkillService skills,
+      @Reference QueueService queues,
+      @Reference AgentService agents,
+      @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<JaasRealm> realms,
+      @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE)
+          List<BackingEngineFactory> engines) {
+    if (!DemoMode.isOn()) {
+      LOG.debug("demo mode is off");
+      return;
+    }
+    int users =
+        DemoUsers.engine(realms, engines)
+            .map(DemoUsers::seed)
+            .orElseGet(
+                () -> {
+                  LOG.error(
+                      "demo mode: the karaf realm has no user store that can be written; no demo users created");
+                  return 0;
+                });
+    int data = DemoData.seed(skills, queues, agents);
+    String port = System.getProperty("org.osgi.service.http.port", "8181");
+    LOG.info(
+        "Switchboard DEMO MODE (created {} users, {} skills/queues/agents). Web console:"
+            + " http://127.0.0.1:{}/system/console  REST: http://127.0.0.1:{}/api/v1/  Logins: admin/admin,"
+            + " supervisor/supervisor, agent1..agent4 (password = name). Never use demo mode in production.",
+        users,
+        data,
+        port,
+        port);
+  }
+}

@@ -1,0 +1,97 @@
+package org.switchboard.ops.rest;
+
+import java.io.InputStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.switchboard.core.api.health.Health;
+import org.switchboard.core.api.health.HealthIndicator;
+
+/** {@code GET /api/health} and {@code GET /api/openapi.json}: no credentials needed. */
+@Path("")
+@Component(
+    service = HealthResource.class,
+    property = {
+      "osgi.jaxrs.resource=true",
+      SwitchboardApplication.SELECT,
+      SwitchboardApplication.REQUIRE_AUTH,
+      SwitchboardApplication.REQUIRE_JSON
+    })
+public class HealthResource {
+  private final List<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
+
+  /** One component's health in the health document. */
+  public record ComponentHealth(
+      String component, Health.Status status, String detail, Map<String, Object> metrics) {}
+
+  /** The health document: the worst component status decides the overall one. */
+  public record HealthReport(Health.Status status, List<ComponentHealth> components) {}
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void addIndicator(HealthIndicator indicator) {
+    indicators.add(indicator);
+  }
+
+  void removeIndicator(HealthIndicator indicator) {
+    indicators.remove(indicator);
+  }
+
+  @GET
+  @Path("health")
+  @Public
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response health() {
+    List<ComponentHealth> components =
+        indicators.stream()
+            .map(HealthResource::check)
+            .sorted(Comparator.comparing(ComponentHealth::component))
+            .toList();
+    Health.Status overall =
+        components.stream()
+            .map(ComponentHealth::status)
+            .max(Comparator.naturalOrder())
+            .orElse(Health.Status.DOWN);
+    return Response.status(overall == Health.Status.UP ? 200 : 503)
+        .entity(new HealthReport(overall, components))
+        .build();
+  }
+
+  @GET
+  @Path("openapi.json")
+  @Public
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response openApi() {
+    InputStream doc = HealthResource.class.getResourceAsStream("openapi.json");
+    if (doc == null) {
+      return ApiError.of(500, "internal", "the OpenAPI document is missing from this build");
+    }
+    return Response.ok(doc, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static ComponentHealth check(HealthIndicator indicator) {
+    try {
+      Health h = indicator.check();
+      return new ComponentHealth(indicator.component(), h.status(), h.detail(), h.metrics());
+    } catch (RuntimeException e) {
+      return new ComponentHealth(
+          indicator.component(),
+          Health.Status.DOWN,
+          "health check failed: " + e.getMessage(),
+          Map.of());
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package org.switchboard.ops.rest;
+
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.ForbiddenException;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.switchboard.core.api.ChannelType;
+import org.switchboard.core.api.NotFoundException;
+import org.switchboard.core.api.ValidationException;
+import org.switchboard.core.api.interaction.Direction;
+import org.switchboard.core.api.interaction.Interaction;
+import org.switchboard.core.api.interaction.InteractionQuery;
+import org.switchboard.core.api.interaction.InteractionService;
+import org.switchboard.core.api.interaction.InteractionState;
+import org.switchboard.core.api.interaction.OpenInteraction;
+import org.switchboard.core.api.interaction.QueueRequest;
+import org.switchboard.core.api.queue.Queue;
+import org.switchboard.core.api.queue.QueueService;
+
+/** {@code /api/v1/interactions}: list, read, open and move interactions through their lifecycle. */
+@Path("v1/interactions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Component(
+    service = InteractionResource.class,
+    property = {
+      "osgi.jaxrs.resource=true",
+      SwitchboardApplication.SELECT,
+      SwitchboardApplication.REQUIRE_AUTH,
+      SwitchboardApplication.REQUIRE_JSON
+    })
+public class InteractionResource {
+  private final InteractionService interactions;
+  private final QueueService queues;
+  private final InteractionActions actions;
+
+  @Activate
+  public InteractionResource(
+      @Reference InteractionService interactions, @Reference QueueService queues) {
+    this.interactions = interactions;
+    this.queues = queues;
+    this.actions = new InteractionActions(interactions);
+  }
+
+  /**
+   * Opening an interaction (as a channel would); with {@code queue} it is queued at once.
+   *
+   * @param priority 0-100 or null for the queue's priority
+   */
+  public record OpenRequest(
+      ChannelType channel,
+      String channelRef,
+      Direction direction,
+      String from,
+      String to,
+      String customerRef,
+      Map<String, String> attributes,
+      String queue,
+      Integer priority) {}
+
+  @GET
+  @Roles({Roles.ADMIN, Roles.SUPERVISOR})
+  public List<Interaction> list(
+      @QueryParam("state") List<InteractionState> states,
+      @QueryParam("queue") String queue,
+      @QueryParam("agent") String agent,
+      @QueryParam("channel") String channel,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    Set<InteractionState> wanted = states == null ? Set.of() : new HashSet<>(states);
+    return interactions.list(
+        new InteractionQuery(
+            wanted, queue, agent, channel == null ? null : ChannelType.of(channel), limit));
+  }
+
+  @GET
+  @Path("{id}")
+  public Interaction get(@PathParam("id") String id, @Context SecurityContext security) {
+    Interaction i =
+        interactions.find(id).orElseThrow(() -> new NotFoundException("interaction", id));
+    requireManagerOrAssigned((Caller) security.getUserPrincipal(), i);
+    return i;
+  }
+
+  /**
+   * Opens (and optionally queues) an interaction. The queue is checked first: a refused request
+   * writes nothing.
+   */
+  @POST
+  @Roles({Roles.ADMIN, Roles.SUPERVISOR})
+  public Response open(OpenRequest body) {
+    OpenRequest r = Bodies.required(body);
+    OpenInteraction request =
+        new OpenInteraction(
+            r.channel(),
+            r.channelRef(),
+            r.direction(),
+            r.from(),
+            r.to(),
+            r.customerRef(),
+            r.attributes());
+    QueueRequest queueing =
+        r.queue() == null ? null : new QueueRequest(r.queue(), r.priority(), null);
+    if (queueing != null) {
+      Queue queue =
+          queues.find(r.queue()).orElseThrow(() -> new NotFoundException("queue", r.queue()));
+      if (!queue.accepts(r.channel())) {
+        throw new ValidationException(
+            "queue", "queue '" + queue.id() + "' does not take " + r.channel() + " interactions");
+      }
+    }
+    Interaction opened = interactions.open(request);
+    if (queueing != null && opened.state() == InteractionState.NEW) {
+      opened = interactions.enqueue(opened.id(), queueing);
+    }
+    return Response.created(URI.create("v1/interactions/" + opened.id())).entity(opened).build();
+  }
+
+  /**
+   * Lifecycle actions: enqueue, offer, accept, decline, hold, resume, transfer, end, complete,
+   * abandon.
+   */
+  @POST
+  @Path("{id}/{action}")
+  public Interaction act(
+      @PathParam("id") String id,
+      @PathParam("action") String action,
+      InteractionActions.ActionBody body,
+      @Context SecurityContext security) {
+    Interaction current =
+        interactions.find(id).orElseThrow(() -> new NotFoundException("interaction", id));
+    Caller caller = (Caller) security.getUserPrincipal();
+    if (!caller.isManager()
+        && !(InteractionActions.AGENT_ACTIONS.contains(action)
+            && caller.name().equals(current.agent()))) {
+      throw new ForbiddenException(
+          ApiError.of(
+              403,
+              "forbidden",
+              "agents may "
+                  + InteractionActions.AGENT_ACTIONS
+                  + " only interactions offered or assigned to them"));
+    }
+    return actions.perform(
+        id, action, body == null ? InteractionActions.ActionBody.EMPTY : body, caller);
+  }
+
+  private static void requireManagerOrAssigned(Caller caller, Interaction i) {
+    if (!caller.isManager() && !caller.name().equals(i.agent())) {
+      throw new ForbiddenException(
+          ApiError.of(
+              403, "forbidden", "agents may read only interactions offered or assigned to them"));
+    }
+  }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE alpha_item ADD COLUMN note VARCHAR(200);

@@ -1,0 +1,1 @@
+CREATE TABLE beta_item (id VARCHAR(36) PRIMARY KEY);

@@ -1,0 +1,2 @@
+CREATE TABLE broken_item (id VARCHAR(36) PRIMARY KEY);
+CREATE TABLE broken_item (id VARCHAR(36) PRIMARY KEY);

@@ -1,0 +1,151 @@
+package org.switchboard.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import org.switchboard.e2e.HttpProbe.Login;
+
+/**
+ * The built distribution, started the way the README starts it (demo mode from the environment),
+ * checked through its real surfaces: HTTP, the web console, {@code bin/client} over SSH, and a full
+ * stop/start of the container.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class ApplianceE2EIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Login ADMIN = new Login("admin", "admin");
+  private static final Login SUPERVISOR = new Login("supervisor", "supervisor");
+  private static final Login AGENT = new Login("agent1", "agent1");
+  private static RunningDistribution appliance;
+
+  @BeforeClass
+  public static void start() {
+    appliance =
+        RunningDistribution.prepare("appliance", Map.of("SWITCHBOARD_DEMO", "true")).start();
+  }
+
+  @AfterClass
+  public static void stop() {
+    if (appliance != null) {
+      appliance.close();
+    }
+  }
+
+  @Test
+  public void a_healthReportsDatabaseBrokerAndCoreUp() throws Exception {
+    HttpResponse<String> r = appliance.http().get("/api/health", null);
+    assertEquals(r.body(), 200, r.statusCode());
+    JsonNode health = JSON.readTree(r.body());
+    assertEquals("UP", health.path("status").asText());
+    for (String component : List.of("db", "broker", "core")) {
+      assertEquals(r.body(), "UP", statusOf(health, component));
+    }
+  }
+
+  @Test
+  public void b_everyBundleIsActive() throws Exception {
+    RunningDistribution.waitFor(
+        java.time.Duration.ofSeconds(60), () -> notActive().isEmpty(), "every bundle Active");
+    String listing = appliance.client("admin", "admin", "bundle:list -t 0");
+    assertTrue(listing, listing.contains("Switchboard :: Core :: API"));
+    assertTrue(listing, listing.contains("Active"));
+    for (String bad : List.of("Failure", "Installed ", "GracePeriod")) {
+      assertTrue("bin/client listing has no " + bad + ":\n" + listing, !listing.contains(bad));
+    }
+  }
+
+  @Test
+  public void c_webConsoleAnswersForAdminOnly() {
+    HttpProbe http = appliance.http();
+    assertEquals(401, http.status("/system/console/bundles", null));
+    assertEquals(200, http.status("/system/console/bundles", ADMIN));
+    assertEquals(200, http.status("/system/console/switchboard", ADMIN));
+    int agentStatus = http.status("/system/console/bundles", AGENT);
+    assertTrue(
+        "agent1 must not reach the console, got " + agentStatus,
+        agentStatus == 401 || agentStatus == 403);
+  }
+
+  @Test
+  public void d_restApiChecksRoles() {
+    HttpProbe http = appliance.http();
+    assertEquals(401, http.status("/api/v1/queues", null));
+    assertEquals(401, http.status("/api/v1/queues", new Login("admin", "wrong")));
+    assertEquals(200, http.status("/api/v1/queues", AGENT));
+    assertEquals(200, http.status("/api/openapi.json", null));
+  }
+
+  @Test
+  public void e_queuedInteractionSurvivesAContainerRestart() throws Exception {
+    HttpProbe http = appliance.http();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String body =
+          "{\"channel\":\"chat\",\"direction\":\"INBOUND\",\"from\":\"visitor-"
+              + UUID.randomUUID()
+              + "\",\"to\":\"web\",\"queue\":\"support\"}";
+      HttpResponse<String> r = http.post("/api/v1/interactions", SUPERVISOR, body);
+      assertEquals(r.body(), 201, r.statusCode());
+      JsonNode created = JSON.readTree(r.body());
+      assertEquals("QUEUED", created.path("state").asText());
+      ids.add(created.path("id").asText());
+    }
+    Map<String, String> queuedAt = new java.util.HashMap<>();
+    for (String id : ids) {
+      queuedAt.put(
+          id,
+          JSON.readTree(http.get("/api/v1/interactions/" + id, SUPERVISOR).body())
+              .path("queuedAt")
+              .asText());
+    }
+
+    appliance.stop();
+    appliance.start();
+
+    for (String id : ids) {
+      HttpResponse<String> r = appliance.http().get("/api/v1/interactions/" + id, SUPERVISOR);
+      assertEquals(r.body(), 200, r.statusCode());
+      JsonNode after = JSON.readTree(r.body());
+      assertEquals("QUEUED", after.path("state").asText());
+      assertEquals(queuedAt.get(id), after.path("queuedAt").asText());
+    }
+  }
+
+  private static String statusOf(JsonNode health, String component) {
+    for (JsonNode c : health.path("components")) {
+      if (component.equals(c.path("component").asText())) {
+        return c.path("status").asText();
+      }
+    }
+    return "missing";
+  }
+
+  /** Bundles that are neither Active nor fragments, from the web console's bundle list. */
+  private static List<String> notActive() {
+    try {
+      HttpResponse<String> r = appliance.http().get("/system/console/bundles.json", ADMIN);
+      List<String> bad = new ArrayList<>();
+      for (JsonNode b : JSON.readTree(r.body()).path("data")) {
+        String state = b.path("state").asText();
+        if (!state.equals("Active") && !state.equals("Fragment")) {
+          bad.add(b.path("symbolicName").asText() + "=" + state);
+        }
+      }
+      return bad;
+    } catch (java.io.IOException e) {
+      return List.of("console unreachable: " + e);
+    }
+  }
+}

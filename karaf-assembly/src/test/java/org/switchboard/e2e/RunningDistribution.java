@@ -1,0 +1,221 @@
+package org.switchboard.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * The built Switchboard distribution, copied to a private directory, given free loopback ports and
+ * started as a child process, the way an operator runs it. Stops what it started, by pid.
+ */
+public final class RunningDistribution implements AutoCloseable {
+  private static final Path BUILT = Path.of("target", "assembly");
+  private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(240);
+
+  private final Path home;
+  private final Map<String, String> env;
+  private final int httpPort;
+  private final int sshPort;
+  private Process process;
+
+  private RunningDistribution(Path home, Map<String, String> env) {
+    this.home = home;
+    this.env = env;
+    this.httpPort = freePort();
+    this.sshPort = freePort();
+  }
+
+  /** Copies the built distribution to {@code target/e2e/<name>} with fresh data and free ports. */
+  public static RunningDistribution prepare(String name, Map<String, String> env) {
+    if (!Files.isDirectory(BUILT.resolve("bin"))) {
+      throw new IllegalStateException(
+          "no distribution at " + BUILT.toAbsolutePath() + ": run package");
+    }
+    Path home = Path.of("target", "e2e", name).toAbsolutePath();
+    deleteTree(home);
+    copyTree(BUILT, home);
+    RunningDistribution d = new RunningDistribution(home, env);
+    d.assignPorts();
+    return d;
+  }
+
+  private void assignPorts() {
+    Ports.assign(home, httpPort, sshPort);
+  }
+
+  /** Starts {@code bin/karaf server} and waits until {@code /api/health} answers 200. */
+  public RunningDistribution start() {
+    try {
+      Path log = home.resolve("console-" + Instant.now().toEpochMilli() + ".out");
+      ProcessBuilder pb =
+          new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+              .directory(home.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      pb.environment().putAll(env);
+      process = pb.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    HttpProbe http = http();
+    waitFor(BOOT_TIMEOUT, () -> http.status("/api/health", null) == 200, "health 200 after boot");
+    return this;
+  }
+
+  /**
+   * Stops the container with {@code bin/stop}; kills it (and its children) if that does not work.
+   */
+  public void stop() {
+    if (process == null) {
+      return;
+    }
+    try {
+      new ProcessBuilder(home.resolve("bin/stop").toString())
+          .directory(home.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor(60, TimeUnit.SECONDS);
+      if (!process.waitFor(90, TimeUnit.SECONDS)) {
+        kill();
+      }
+    } catch (IOException e) {
+      kill();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      kill();
+    }
+    process = null;
+  }
+
+  private void kill() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public int sshPort() {
+    return sshPort;
+  }
+
+  public HttpProbe http() {
+    return new HttpProbe("http://127.0.0.1:" + httpPort);
+  }
+
+  /**
+   * Runs {@code bin/client} in exec mode as the given user and returns its output.
+   *
+   * @throws IllegalStateException if it does not finish within a minute
+   */
+  public String client(String user, String password, String command) {
+    List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/client").toString()));
+    cmd.addAll(List.of("-a", String.valueOf(sshPort), "-h", "127.0.0.1", "-u", user));
+    cmd.addAll(List.of("-p", password, "-r", "3", command));
+    try {
+      Process p =
+          new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("bin/client did not finish within 60 s: " + command);
+      }
+      return new String(p.getInputStream().readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Polls a condition until it holds or the timeout passes. */
+  public static void waitFor(Duration timeout, BooleanSupplier condition, String what) {
+    Instant end = Instant.now().plus(timeout);
+    long pauseMillis = 50;
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(end)) {
+        throw new AssertionError(
+            "timed out after " + timeout.toSeconds() + " s waiting for " + what);
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(pauseMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what, e);
+      }
+      pauseMillis = Math.min(pauseMillis * 2, 1000);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths
+          .sorted((a, b) -> b.getNameCount() - a.getNameCount())
+          .forEach(RunningDistribution::delete);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path p) {
+    try {
+      Files.delete(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
