@@ -34,6 +34,11 @@ public class ApplianceE2EIT {
   public static void start() {
     appliance =
         RunningDistribution.prepare("appliance", Map.of("SWITCHBOARD_DEMO", "true")).start();
+    // Demo users and the REST resources come up just after the core reports healthy.
+    RunningDistribution.waitFor(
+        java.time.Duration.ofSeconds(60),
+        () -> appliance.http().status("/api/v1/queues/support", ADMIN) == 200,
+        "demo users and the REST API");
   }
 
   @AfterClass
@@ -113,6 +118,11 @@ public class ApplianceE2EIT {
 
     appliance.stop();
     appliance.start();
+    // Health covers db, broker and core; the REST resources register a moment later.
+    RunningDistribution.waitFor(
+        java.time.Duration.ofSeconds(60),
+        () -> appliance.http().status("/api/v1/interactions/" + ids.get(0), SUPERVISOR) == 200,
+        "the interactions API after the restart");
 
     for (String id : ids) {
       HttpResponse<String> r = appliance.http().get("/api/v1/interactions/" + id, SUPERVISOR);

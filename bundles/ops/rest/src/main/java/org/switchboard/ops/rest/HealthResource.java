@@ -4,23 +4,33 @@ import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.switchboard.core.api.health.Health;
 import org.switchboard.core.api.health.HealthIndicator;
 
 /** {@code GET /api/health} and {@code GET /api/openapi.json}: no credentials needed. */
 @Path("")
+@Designate(ocd = HealthResource.Config.class)
 @Component(
+    configurationPid = "org.switchboard.ops.health",
     service = HealthResource.class,
     property = {
       "osgi.jaxrs.resource=true",
@@ -30,6 +40,24 @@ import org.switchboard.core.api.health.HealthIndicator;
     })
 public class HealthResource {
   private final List<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
+  private volatile Set<String> required = Set.of();
+
+  /** Which components must report for the appliance to count as healthy. */
+  @ObjectClassDefinition(
+      name = "Switchboard health",
+      description = "What GET /api/health requires.")
+  public @interface Config {
+    @AttributeDefinition(
+        name = "Required components",
+        description = "Reported DOWN when they do not run at all.")
+    String[] requiredComponents() default {"db", "broker", "core"};
+  }
+
+  @Activate
+  @Modified
+  void configure(Config config) {
+    required = Set.of(config.requiredComponents());
+  }
 
   /** One component's health in the health document. */
   public record ComponentHealth(
@@ -55,9 +83,18 @@ public class HealthResource {
   @Public
   @Produces(MediaType.APPLICATION_JSON)
   public Response health() {
+    List<ComponentHealth> running = indicators.stream().map(HealthResource::check).toList();
+    Set<String> present =
+        running.stream().map(ComponentHealth::component).collect(Collectors.toSet());
+    Stream<ComponentHealth> missing =
+        required.stream()
+            .filter(c -> !present.contains(c))
+            .map(
+                c ->
+                    new ComponentHealth(
+                        c, Health.Status.DOWN, "not running: see the log", Map.of()));
     List<ComponentHealth> components =
-        indicators.stream()
-            .map(HealthResource::check)
+        Stream.concat(running.stream(), missing)
             .sorted(Comparator.comparing(ComponentHealth::component))
             .toList();
     Health.Status overall =
