@@ -45,13 +45,21 @@ public class DemoSeeder {
                 });
     int data = DemoData.seed(skills, queues, agents);
     String port = System.getProperty("org.osgi.service.http.port", "8181");
-    LOG.info(
-        "Switchboard DEMO MODE (created {} users, {} skills/queues/agents). Web console:"
-            + " http://127.0.0.1:{}/system/console  REST: http://127.0.0.1:{}/api/v1/  Logins: admin/admin,"
-            + " supervisor/supervisor, agent1..agent4 (password = name). Never use demo mode in production.",
-        users,
-        data,
-        port,
-        port);
+    LOG.info(banner(port, users, data));
+  }
+
+  static String banner(String port, int users, int data) {
+    String nl = System.lineSeparator();
+    return String.join(
+        nl,
+        "",
+        "==================== Switchboard DEMO MODE ====================",
+        "  Never use demo mode in production: the passwords below are public.",
+        "  Web console: http://127.0.0.1:" + port + "/system/console",
+        "  REST API:    http://127.0.0.1:" + port + "/api/v1/  (health: /api/health)",
+        "  Logins:      admin/admin (admin), supervisor/supervisor (supervisor),",
+        "               agent1/agent1 .. agent4/agent4 (agent)",
+        "  Created now: " + users + " users, " + data + " skills/queues/agents",
+        "===============================================================");
   }
 }

@@ -15,6 +15,8 @@ import org.apache.karaf.jaas.modules.BackingEngineFactory;
  */
 final class DemoUsers {
   private static final String REALM = "karaf";
+  private static final String PROPERTIES_MODULE =
+      "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule";
   private static final String PROXIED_MODULE = "org.apache.karaf.jaas.module";
 
   private DemoUsers() {}
@@ -27,6 +29,7 @@ final class DemoUsers {
         .max(Comparator.comparingInt(JaasRealm::getRank))
         .stream()
         .flatMap(r -> Arrays.stream(r.getEntries()))
+        .filter(entry -> PROPERTIES_MODULE.equals(moduleClass(entry)))
         .flatMap(
             entry ->
                 factories.stream()
@@ -44,22 +47,26 @@ final class DemoUsers {
   /** Creates the demo users that do not exist yet; returns how many were created. */
   static int seed(BackingEngine engine) {
     int created = 0;
-    created += user(engine, "admin", "admingroup", "supervisor");
-    created += user(engine, "supervisor", "supervisorgroup", null);
+    created +=
+        user(engine, "admin", "admin", "supervisor", "manager", "viewer", "systembundles", "ssh");
+    created += user(engine, "supervisor", "supervisor", "viewer", "ssh");
     for (String agent : DemoData.AGENTS) {
-      created += user(engine, agent, "agentgroup", null);
+      created += user(engine, agent, "agent");
     }
     return created;
   }
 
-  private static int user(BackingEngine engine, String name, String group, String extraRole) {
+  /**
+   * Roles are given directly (not through groups): addUser hashes the password when the realm
+   * encrypts, and direct roles do not depend on group entries existing in users.properties.
+   */
+  private static int user(BackingEngine engine, String name, String... roles) {
     if (engine.lookupUser(name) != null) {
       return 0;
     }
     engine.addUser(name, name);
-    engine.addGroup(name, group);
-    if (extraRole != null) {
-      engine.addRole(name, extraRole);
+    for (String role : roles) {
+      engine.addRole(name, role);
     }
     return 1;
   }

@@ -27,13 +27,16 @@ final class Output {
     }
   }
 
-  /** Runs a command body; a core error becomes "Error: ..." instead of a stack trace. */
-  static Object guarded(PrintStream err, java.util.concurrent.Callable<Object> body)
+  /**
+   * Runs a command body; a core error becomes one "Error: ..." line on {@code out} instead of a
+   * stack trace (on the output stream: bin/client in exec mode does not pass stderr through).
+   */
+  static Object guarded(PrintStream out, java.util.concurrent.Callable<Object> body)
       throws Exception {
     try {
       return body.call();
     } catch (SwitchboardException | IllegalArgumentException e) {
-      err.println("Error: " + e.getMessage());
+      out.println("Error: " + e.getMessage());
       return null;
     }
   }

@@ -1,0 +1,533 @@
+package org.switchboard.ops.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.api.ChannelType;
+import org.switchboard.core.api.agent.Agent;
+import org.switchboard.core.api.health.Health;
+import org.switchboard.core.api.interaction.Direction;
+import org.switchboard.core.api.interaction.Interaction;
+import org.switchboard.core.api.interaction.OpenInteraction;
+import org.switchboard.core.api.interaction.QueueRequest;
+import org.switchboard.core.api.queue.Queue;
+
+/**
+ * The whole REST stack (CXF on Jetty, the JSON provider, the request guard and the error mapper) on
+ * a free loopback port, over in-memory core services and a fake user store.
+ */
+class RestApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static Server server;
+  private static String base;
+  private static final Fakes.Skills skills = new Fakes.Skills();
+  private static final Fakes.Queues queues = new Fakes.Queues();
+  private static final Fakes.Agents agents = new Fakes.Agents();
+  private static final Fakes.Interactions interactions = new Fakes.Interactions();
+  private static final Fakes.Indicator db = new Fakes.Indicator("db");
+
+  @BeforeAll
+  static void start() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    HealthResource health = new HealthResource();
+    health.configure(
+        new HealthResource.Config() {
+          @Override
+          public Class<? extends Annotation> annotationType() {
+            return HealthResource.Config.class;
+          }
+
+          @Override
+          public String[] requiredComponents() {
+            return new String[] {"db"};
+          }
+        });
+    health.addIndicator(db);
+    Fakes.Users users =
+        new Fakes.Users()
+            .add("admin", "admin")
+            .add("super", "supervisor")
+            .add("agent1", "agent")
+            .add("agent2", "agent");
+    JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+    factory.setAddress("http://127.0.0.1:" + port + "/api");
+    factory.setServiceBeans(
+        List.of(
+            health,
+            new SkillResource(skills),
+            new QueueResource(queues),
+            new AgentResource(agents),
+            new InteractionResource(interactions, queues)));
+    factory.setProviders(List.of(new JsonProvider(), new ErrorMapper(), new RequestGuard(users)));
+    server = factory.create();
+    base = "http://127.0.0.1:" + port + "/api";
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.destroy();
+    }
+  }
+
+  @BeforeEach
+  void reset() {
+    skills.store.clear();
+    queues.store.clear();
+    agents.store.clear();
+    interactions.store.clear();
+    db.health = Health.up("fine");
+    queues.create(
+        new Queue(
+            "support",
+            "Support",
+            Set.of(ChannelType.CHAT, ChannelType.VOICE),
+            null,
+            50,
+            Duration.ofSeconds(20),
+            80,
+            null,
+            null,
+            0));
+  }
+
+  // ---------------------------------------------------------------- health and OpenAPI
+
+  @Test
+  void healthIs200WhenEverythingIsUpAnd503Otherwise() throws Exception {
+    HttpResponse<String> up = send("GET", "/health", null, null);
+    assertThat(up.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(up.body());
+    assertThat(body.get("status").asText()).isEqualTo("UP");
+    assertThat(body.get("components").get(0).get("component").asText()).isEqualTo("db");
+    assertThat(body.get("components").get(0).has("metrics")).isTrue();
+
+    db.health = new Health(Health.Status.DEGRADED, "slow", Map.of("latencyMs", 900));
+    HttpResponse<String> degraded = send("GET", "/health", null, null);
+    assertThat(degraded.statusCode()).isEqualTo(503);
+    assertThat(JSON.readTree(degraded.body()).get("status").asText()).isEqualTo("DEGRADED");
+  }
+
+  @Test
+  void openApiDocumentIsServedWithoutLogin() throws Exception {
+    HttpResponse<String> r = send("GET", "/openapi.json", null, null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode doc = JSON.readTree(r.body());
+    assertThat(doc.get("openapi").asText()).startsWith("3.");
+    assertThat(doc.get("paths").has("/v1/interactions/{id}/{action}")).isTrue();
+    assertThat(doc.get("paths").has("/v1/skills")).isTrue();
+  }
+
+  // ---------------------------------------------------------------- security
+
+  @Test
+  void missingOrWrongCredentialsAre401WithChallenge() throws Exception {
+    HttpResponse<String> none = send("GET", "/v1/skills", null, null);
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Basic realm=\"Switchboard\"");
+    assertThat(error(none)).isEqualTo("unauthorized");
+
+    HttpResponse<String> wrong =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/v1/skills"))
+                .header("Authorization", basic("admin", "nope"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(wrong.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void agentsReadButOnlyAdminsWrite() throws Exception {
+    assertThat(send("GET", "/v1/skills", "agent1", null).statusCode()).isEqualTo(200);
+    HttpResponse<String> denied =
+        send("POST", "/v1/skills", "agent1", "{\"id\":\"billing\",\"description\":\"x\"}");
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(error(denied)).isEqualTo("forbidden");
+    assertThat(skills.store).isEmpty();
+    assertThat(send("POST", "/v1/skills", "super", "{\"id\":\"billing\"}").statusCode())
+        .isEqualTo(403);
+
+    HttpResponse<String> created =
+        send("POST", "/v1/skills", "admin", "{\"id\":\"billing\",\"description\":\"Invoices\"}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> l.contains("/v1/skills/billing"));
+    assertThat(send("GET", "/v1/skills/billing", "agent1", null).body()).contains("Invoices");
+    assertThat(
+            send("PUT", "/v1/skills/billing", "admin", "{\"id\":\"billing\",\"description\":\"B\"}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(send("DELETE", "/v1/skills/billing", "admin", null).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void agentStateIsForTheAgentThemselfOrManagers() throws Exception {
+    agents.create(agent("agent1"));
+    agents.create(agent("agent2"));
+    assertThat(
+            send("PUT", "/v1/agents/agent2/state", "agent1", "{\"state\":\"READY\"}").statusCode())
+        .isEqualTo(403);
+
+    HttpResponse<String> ready =
+        send("PUT", "/v1/agents/agent1/state", "agent1", "{\"state\":\"READY\",\"reason\":\"\"}");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(ready.body()).get("state").asText()).isEqualTo("READY");
+    assertThat(JSON.readTree(ready.body()).get("capacity").get("chat").asInt()).isEqualTo(3);
+
+    HttpResponse<String> out =
+        send("PUT", "/v1/agents/agent1/state", "super", "{\"state\":\"LOGGED_OUT\"}");
+    assertThat(JSON.readTree(out.body()).get("state").asText()).isEqualTo("LOGGED_OUT");
+
+    HttpResponse<String> bad =
+        send("PUT", "/v1/agents/agent1/state", "agent1", "{\"state\":\"ASLEEP\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(field(bad)).isEqualTo("state");
+  }
+
+  @Test
+  void agentsActOnlyOnTheirOwnInteractions() throws Exception {
+    Interaction i =
+        interactions.enqueue(
+            interactions
+                .open(
+                    new OpenInteraction(
+                        ChannelType.CHAT, null, Direction.INBOUND, "v1", "web", null, null))
+                .id(),
+            QueueRequest.to("support"));
+    interactions.offer(i.id(), "agent1");
+
+    assertThat(send("GET", "/v1/interactions", "agent1", null).statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/v1/interactions/" + i.id(), "agent2", null).statusCode())
+        .isEqualTo(403);
+    assertThat(send("POST", "/v1/interactions/" + i.id() + "/accept", "agent2", "{}").statusCode())
+        .isEqualTo(403);
+    assertThat(send("GET", "/v1/interactions/" + i.id(), "agent1", null).statusCode())
+        .isEqualTo(200);
+
+    HttpResponse<String> accepted =
+        send("POST", "/v1/interactions/" + i.id() + "/accept", "agent1", "{}");
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(accepted.body()).get("state").asText()).isEqualTo("CONNECTED");
+    // agents may not abandon, even their own
+    assertThat(send("POST", "/v1/interactions/" + i.id() + "/abandon", "agent1", "{}").statusCode())
+        .isEqualTo(403);
+    assertThat(send("POST", "/v1/interactions/" + i.id() + "/end", "agent1", "{}").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> done =
+        send(
+            "POST",
+            "/v1/interactions/" + i.id() + "/complete",
+            "agent1",
+            "{\"code\":\"resolved\",\"note\":\"ok\"}");
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(done.body()).get("disposition").get("code").asText())
+        .isEqualTo("resolved");
+  }
+
+  // ---------------------------------------------------------------- JSON shape
+
+  @Test
+  void queuesUseIsoDurationsAndChannelIds() throws Exception {
+    HttpResponse<String> r = send("GET", "/v1/queues/support", "agent1", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode q = JSON.readTree(r.body());
+    assertThat(q.get("serviceLevelThreshold").asText()).isEqualTo("PT20S");
+    assertThat(q.get("channels").toString()).contains("\"chat\"").contains("\"voice\"");
+
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/v1/queues",
+            "admin",
+            "{\"id\":\"billing\",\"name\":\"Billing\",\"channels\":[\"email\"],"
+                + "\"requiredSkills\":[],\"priority\":10,\"serviceLevelThreshold\":\"PT30S\","
+                + "\"serviceLevelTarget\":80,\"maxWait\":null,\"overflowQueue\":null,\"version\":0}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(queues.store.get("billing").channels()).containsExactly(ChannelType.EMAIL);
+    assertThat(queues.store.get("billing").serviceLevelThreshold())
+        .isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void openQueuesAtOnceAndWritesIsoInstants() throws Exception {
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/v1/interactions",
+            "super",
+            "{\"channel\":\"chat\",\"channelRef\":null,\"direction\":\"INBOUND\",\"from\":\"v-1\","
+                + "\"to\":\"web\",\"customerRef\":null,\"attributes\":{\"lang\":\"en\"},"
+                + "\"queue\":\"support\",\"priority\":null}");
+    assertThat(r.statusCode()).isEqualTo(201);
+    JsonNode i = JSON.readTree(r.body());
+    assertThat(i.get("state").asText()).isEqualTo("QUEUED");
+    assertThat(i.get("channel").asText()).isEqualTo("chat");
+    assertThat(i.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    assertThat(r.headers().firstValue("Location")).isPresent();
+
+    HttpResponse<String> list =
+        send("GET", "/v1/interactions?state=QUEUED&state=NEW&channel=chat", "admin", null);
+    assertThat(JSON.readTree(list.body()).size()).isEqualTo(1);
+    assertThat(
+            JSON.readTree(send("GET", "/v1/interactions?state=CLOSED", "admin", null).body())
+                .size())
+        .isZero();
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  @Test
+  void openWithUnknownQueueIs404AndWritesNothing() throws Exception {
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/v1/interactions",
+            "admin",
+            "{\"channel\":\"chat\",\"direction\":\"INBOUND\",\"from\":\"a\",\"to\":\"b\",\"queue\":\"nope\"}");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(error(r)).isEqualTo("not-found");
+    assertThat(interactions.store).isEmpty();
+  }
+
+  @Test
+  void openWithAQueueRefusingTheChannelIs400AndWritesNothing() throws Exception {
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/v1/interactions",
+            "admin",
+            "{\"channel\":\"email\",\"direction\":\"INBOUND\",\"from\":\"a\",\"to\":\"b\",\"queue\":\"support\"}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(field(r)).isEqualTo("queue");
+    assertThat(interactions.store).isEmpty();
+  }
+
+  @Test
+  void malformedJsonIs400WithLineAndColumn() throws Exception {
+    HttpResponse<String> r = send("POST", "/v1/skills", "admin", "{\"id\": \"x\",\n  oops}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(error(r)).isEqualTo("malformed-json");
+    assertThat(message(r)).contains("line 2").contains("column");
+  }
+
+  @Test
+  void wrongTypeIs400NamingTheFieldPath() throws Exception {
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/v1/queues",
+            "admin",
+            "{\"id\":\"q\",\"channels\":[\"chat\"],\"requiredSkills\":[{\"skill\":\"s\",\"minimumLevel\":\"high\"}],"
+                + "\"priority\":1,\"serviceLevelThreshold\":\"PT20S\",\"serviceLevelTarget\":80}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(field(r)).isEqualTo("requiredSkills.[0].minimumLevel");
+
+    HttpResponse<String> e =
+        send(
+            "POST",
+            "/v1/interactions",
+            "admin",
+            "{\"channel\":\"chat\",\"direction\":\"SIDEWAYS\",\"from\":\"a\",\"to\":\"b\"}");
+    assertThat(e.statusCode()).isEqualTo(400);
+    assertThat(field(e)).isEqualTo("direction");
+    assertThat(interactions.store).isEmpty();
+  }
+
+  @Test
+  void unknownPropertyIs400NamingIt() throws Exception {
+    HttpResponse<String> r =
+        send("POST", "/v1/skills", "admin", "{\"id\":\"x\",\"colour\":\"blue\"}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(error(r)).isEqualTo("unknown-property");
+    assertThat(message(r)).contains("colour");
+    assertThat(field(r)).isEqualTo("colour");
+  }
+
+  @Test
+  void validationErrorsAre400WithTheField() throws Exception {
+    HttpResponse<String> r = send("POST", "/v1/skills", "admin", "{\"id\":\"has space\"}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(error(r)).isEqualTo("validation");
+    assertThat(field(r)).isEqualTo("id");
+  }
+
+  @Test
+  void missingBodyIs400() throws Exception {
+    HttpResponse<String> r = send("POST", "/v1/skills", "admin", "");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(field(r)).isEqualTo("body");
+  }
+
+  @Test
+  void unknownIdIs404() throws Exception {
+    HttpResponse<String> r = send("GET", "/v1/skills/nope", "agent1", null);
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(message(r)).contains("nope");
+    assertThat(send("POST", "/v1/interactions/nope/hold", "admin", "{}").statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void conflictsAndIllegalTransitionsAre409() throws Exception {
+    send("POST", "/v1/skills", "admin", "{\"id\":\"dup\"}");
+    HttpResponse<String> dup = send("POST", "/v1/skills", "admin", "{\"id\":\"dup\"}");
+    assertThat(dup.statusCode()).isEqualTo(409);
+    assertThat(error(dup)).isEqualTo("conflict");
+
+    Interaction i =
+        interactions.open(
+            new OpenInteraction(ChannelType.CHAT, null, Direction.INBOUND, "a", "b", null, null));
+    HttpResponse<String> hold = send("POST", "/v1/interactions/" + i.id() + "/hold", "admin", "{}");
+    assertThat(hold.statusCode()).isEqualTo(409);
+    assertThat(message(hold)).contains("NEW");
+  }
+
+  @Test
+  void bodiesOver64KiBAre413() throws Exception {
+    String big = "{\"id\":\"x\",\"description\":\"" + "a".repeat(70 * 1024) + "\"}";
+    HttpResponse<String> r = send("POST", "/v1/skills", "admin", big);
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(error(r)).isEqualTo("too-large");
+    assertThat(skills.store).isEmpty();
+  }
+
+  @Test
+  void otherMediaTypesAre415() throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/v1/skills"))
+                .header("Authorization", basic("admin", "admin"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("id=x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(415);
+    assertThat(skills.store).isEmpty();
+  }
+
+  @Test
+  void unexpectedFailuresAre500WithAnIncidentId() throws Exception {
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/v1/interactions/" + openOne() + "/enqueue",
+            "admin",
+            "{\"queue\":\"support\",\"priority\":5}");
+    assertThat(r.statusCode()).isEqualTo(200);
+    // a corrupt record (null state) makes the core fake fail with a plain NullPointerException
+    interactions.store.put("broken", brokenInteraction());
+    HttpResponse<String> broken =
+        send("POST", "/v1/interactions/broken/offer", "admin", "{\"agent\":\"agent1\"}");
+    assertThat(broken.statusCode()).isEqualTo(500);
+    assertThat(error(broken)).isEqualTo("internal");
+    assertThat(message(broken)).containsPattern("incident [0-9a-f-]{36}");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static String openOne() {
+    return interactions
+        .open(new OpenInteraction(ChannelType.CHAT, null, Direction.INBOUND, "a", "b", null, null))
+        .id();
+  }
+
+  /** An interaction whose state is null: the fake's transition check throws a plain NPE. */
+  private static Interaction brokenInteraction() {
+    return new Interaction(
+        "broken",
+        ChannelType.CHAT,
+        null,
+        Direction.INBOUND,
+        "a",
+        "b",
+        null,
+        "support",
+        1,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        1);
+  }
+
+  private static Agent agent(String id) {
+    return new Agent(
+        id,
+        id,
+        null,
+        Set.of("team-a"),
+        Map.of(ChannelType.VOICE, 1, ChannelType.CHAT, 3),
+        null,
+        null,
+        null,
+        0);
+  }
+
+  private static HttpResponse<String> send(String method, String path, String user, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (user != null) {
+      b.header("Authorization", basic(user, user));
+    }
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String error(HttpResponse<String> r) throws IOException {
+    return JSON.readTree(r.body()).path("error").asText();
+  }
+
+  private static String message(HttpResponse<String> r) throws IOException {
+    return JSON.readTree(r.body()).path("message").asText();
+  }
+
+  private static String field(HttpResponse<String> r) throws IOException {
+    return JSON.readTree(r.body()).path("field").asText();
+  }
+}
