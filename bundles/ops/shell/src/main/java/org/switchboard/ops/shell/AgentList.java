@@ -25,7 +25,7 @@ public class AgentList implements Action {
   @Override
   public Object execute() throws Exception {
     return Output.guarded(
-        System.err,
+        System.out,
         () -> {
           if (json) {
             Output.json(System.out, agents.list());

@@ -34,7 +34,7 @@ public class AgentStateCommand implements Action {
   @Override
   public Object execute() throws Exception {
     return Output.guarded(
-        System.err,
+        System.out,
         () -> {
           Agent after =
               switch (state) {

@@ -37,7 +37,7 @@ public class InteractionList implements Action {
   @Override
   public Object execute() throws Exception {
     return Output.guarded(
-        System.err,
+        System.out,
         () -> {
           List<Interaction> found =
               interactions.list(

@@ -23,7 +23,7 @@ public class InteractionShow implements Action {
   @Override
   public Object execute() throws Exception {
     return Output.guarded(
-        System.err,
+        System.out,
         () -> {
           Output.json(
               System.out,

@@ -29,7 +29,7 @@ public class QueueList implements Action {
   @Override
   public Object execute() throws Exception {
     return Output.guarded(
-        System.err,
+        System.out,
         () -> {
           if (json) {
             Output.json(System.out, queues.list());

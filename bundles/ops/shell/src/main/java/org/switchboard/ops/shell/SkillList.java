@@ -21,7 +21,7 @@ public class SkillList implements Action {
   @Override
   public Object execute() throws Exception {
     return Output.guarded(
-        System.err,
+        System.out,
         () -> {
           if (json) {
             Output.json(System.out, skills.list());
