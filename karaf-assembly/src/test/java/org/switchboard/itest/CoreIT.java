@@ -171,15 +171,6 @@ public class CoreIT extends SwitchboardTestSupport {
     }
   }
 
-  private Bundle bundle(String symbolicName) {
-    for (Bundle b : bundleContext.getBundles()) {
-      if (symbolicName.equals(b.getSymbolicName())) {
-        return b;
-      }
-    }
-    throw new AssertionError("bundle " + symbolicName + " not installed");
-  }
-
   private String createQueue() {
     String id = "itest-" + UUID.randomUUID().toString().substring(0, 8);
     getService(QueueService.class, null)

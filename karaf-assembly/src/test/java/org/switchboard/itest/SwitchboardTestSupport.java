@@ -21,6 +21,7 @@ import javax.inject.Inject;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
@@ -177,6 +178,16 @@ public abstract class SwitchboardTestSupport {
   }
 
   /** Like {@link #getService(Class, String, Duration)} with the default {@link #TIMEOUT}. */
+  /** The installed bundle with this symbolic name. */
+  protected Bundle bundle(String symbolicName) {
+    for (Bundle b : bundleContext.getBundles()) {
+      if (symbolicName.equals(b.getSymbolicName())) {
+        return b;
+      }
+    }
+    throw new AssertionError("bundle " + symbolicName + " not installed");
+  }
+
   protected <T> T getService(Class<T> type, String filter) {
     return getService(type, filter, TIMEOUT);
   }

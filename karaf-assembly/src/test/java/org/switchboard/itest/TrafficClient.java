@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 import org.switchboard.core.api.interaction.Interaction;
@@ -26,7 +27,17 @@ final class TrafficClient implements Runnable {
   private volatile boolean stopped;
   private volatile String failure;
 
+  private final Duration pace;
+
   TrafficClient(BundleContext context, String queue, String refPrefix) {
+    this(context, queue, refPrefix, Duration.ZERO);
+  }
+
+  /**
+   * @param pace pause between two contacts (a steady arrival rate)
+   */
+  TrafficClient(BundleContext context, String queue, String refPrefix, Duration pace) {
+    this.pace = pace;
     this.tracker = new ServiceTracker<>(context, InteractionService.class, null);
     this.queue = queue;
     this.refPrefix = refPrefix;
@@ -41,6 +52,9 @@ final class TrafficClient implements Runnable {
           return;
         }
         completed.incrementAndGet();
+        if (!pace.isZero()) {
+          LockSupport.parkNanos(pace.toNanos());
+        }
       }
     } finally {
       tracker.close();

@@ -191,6 +191,17 @@ public class AgentServiceImpl implements AgentService {
         });
   }
 
+  /** Reason given to agents who let an offer ring out. */
+  static final String NO_ANSWER = "no-answer";
+
+  /** Inside the caller's transaction: the agent let an offer ring out, so stops taking new work. */
+  static void markNoAnswer(Connection c, String agentId) throws SQLException {
+    Agent cur = existing(c, agentId);
+    if (cur.state().isLoggedIn()) {
+      save(c, cur, AgentState.NOT_READY, NO_ANSWER, EventTypes.AGENT_STATE_CHANGED);
+    }
+  }
+
   private static Agent save(
       Connection c, Agent cur, AgentState state, String reason, String eventType)
       throws SQLException {

@@ -26,6 +26,8 @@ enum InteractionOperation {
   OFFER("offer", EnumSet.of(QUEUED), OFFERED),
   ACCEPT("accept", EnumSet.of(OFFERED), CONNECTED),
   DECLINE("decline", EnumSet.of(OFFERED), QUEUED),
+  NO_ANSWER("time out the offer of", EnumSet.of(OFFERED), QUEUED),
+  REQUEST_CALLBACK("request a callback for", EnumSet.of(QUEUED), QUEUED),
   HOLD("hold", EnumSet.of(CONNECTED), HELD),
   RESUME("resume", EnumSet.of(HELD), CONNECTED),
   TRANSFER("transfer", EnumSet.of(QUEUED, CONNECTED, HELD), null),

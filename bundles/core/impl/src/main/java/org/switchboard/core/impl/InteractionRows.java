@@ -90,6 +90,40 @@ final class InteractionRows {
     return many(c, sql.toString(), params.toArray(new String[0]));
   }
 
+  /** Interactions past NEW and not final, by id after {@code afterId}. */
+  static List<Interaction> active(Connection c, String afterId, int limit) throws SQLException {
+    return many(
+        c,
+        SELECT
+            + " WHERE id > ? AND state IN ('IN_FLOW', 'QUEUED', 'OFFERED', 'CONNECTED', 'HELD',"
+            + " 'WRAP_UP') ORDER BY id FETCH FIRST "
+            + limit
+            + " ROWS ONLY",
+        afterId);
+  }
+
+  /** A customer's interactions, newest first. */
+  static List<Interaction> ofCustomer(Connection c, String customerRef, int limit)
+      throws SQLException {
+    return many(
+        c,
+        SELECT
+            + " WHERE customer_ref = ? ORDER BY created_at DESC, id FETCH FIRST "
+            + limit
+            + " ROWS ONLY",
+        customerRef);
+  }
+
+  /** How many interactions of a channel occupy an agent (offered, connected, held, wrap-up). */
+  static long countOccupying(Connection c, String agent, ChannelType channel) throws SQLException {
+    return SkillServiceImpl.count(
+        c,
+        "SELECT COUNT(*) FROM interaction WHERE agent_id = ? AND channel = ?"
+            + " AND state IN ('OFFERED', 'CONNECTED', 'HELD', 'WRAP_UP')",
+        agent,
+        channel.id());
+  }
+
   static long countInState(Connection c, InteractionState state) throws SQLException {
     return SkillServiceImpl.count(
         c, "SELECT COUNT(*) FROM interaction WHERE state = ?", state.name());

@@ -12,10 +12,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.core.api.ConflictException;
+import org.switchboard.core.api.Identifiers;
 import org.switchboard.core.api.IllegalTransitionException;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
 import org.switchboard.core.api.agent.Agent;
+import org.switchboard.core.api.agent.AgentState;
 import org.switchboard.core.api.event.EventTypes;
 import org.switchboard.core.api.interaction.Attributes;
 import org.switchboard.core.api.interaction.Disposition;
@@ -116,7 +118,7 @@ public class InteractionServiceImpl implements InteractionService {
         InteractionOperation.OFFER,
         EventTypes.INTERACTION_OFFERED,
         null,
-        (c, cur, d, now) -> d.agent = loggedInAgent(c, agentId).id());
+        (c, cur, d, now) -> d.agent = readyAgentWithRoom(c, agentId, cur).id());
   }
 
   @Override
@@ -142,6 +144,38 @@ public class InteractionServiceImpl implements InteractionService {
         (c, cur, d, now) -> {
           requireOfferedTo(cur, agentId, InteractionOperation.DECLINE);
           d.agent = null;
+        });
+  }
+
+  @Override
+  public Interaction noAnswer(String id, String agentId) {
+    return change(
+        id,
+        InteractionOperation.NO_ANSWER,
+        EventTypes.INTERACTION_DECLINED,
+        AgentServiceImpl.NO_ANSWER,
+        (c, cur, d, now) -> {
+          requireOfferedTo(cur, agentId, InteractionOperation.NO_ANSWER);
+          d.agent = null;
+          AgentServiceImpl.markNoAnswer(c, agentId);
+        });
+  }
+
+  @Override
+  public Interaction requestCallback(String id, String address) {
+    if (address == null || address.isBlank() || address.length() > 256) {
+      throw new ValidationException("address", "is required, 1-256 characters");
+    }
+    return change(
+        id,
+        InteractionOperation.REQUEST_CALLBACK,
+        EventTypes.INTERACTION_CALLBACK_REQUESTED,
+        null,
+        (c, cur, d, now) -> {
+          Map<String, String> attributes = new HashMap<>(cur.attributes());
+          attributes.put(Attributes.CALLBACK_ADDRESS, address.strip());
+          attributes.put(Attributes.CALLBACK_REQUESTED_AT, now.toString());
+          d.attributes = Attributes.checked(attributes);
         });
   }
 
@@ -256,6 +290,26 @@ public class InteractionServiceImpl implements InteractionService {
     return store.read(c -> InteractionRows.list(c, query));
   }
 
+  @Override
+  public List<Interaction> listActive(String afterId, int limit) {
+    checkLimit(limit);
+    return store.read(c -> InteractionRows.active(c, afterId == null ? "" : afterId, limit));
+  }
+
+  @Override
+  public List<Interaction> history(String customerRef, int limit) {
+    Identifiers.require("customerRef", customerRef);
+    checkLimit(limit);
+    return store.read(c -> InteractionRows.ofCustomer(c, customerRef, limit));
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1 || limit > InteractionQuery.MAX_LIMIT) {
+      throw new ValidationException(
+          "limit", "must be between 1 and " + InteractionQuery.MAX_LIMIT + ", got " + limit);
+    }
+  }
+
   private Interaction change(
       String id, InteractionOperation op, String eventType, String reason, Change change) {
     if (id == null || id.isBlank()) {
@@ -328,6 +382,30 @@ public class InteractionServiceImpl implements InteractionService {
           agent.state().name(),
           "receive an offer",
           "the agent must log in first");
+    }
+    return agent;
+  }
+
+  /** The agent an offer may go to: READY, with a free slot for the interaction's channel. */
+  private static Agent readyAgentWithRoom(Connection c, String agentId, Interaction cur)
+      throws SQLException {
+    Agent agent = loggedInAgent(c, agentId);
+    if (agent.state() != AgentState.READY) {
+      throw new IllegalTransitionException(
+          "agent " + agentId, agent.state().name(), "receive an offer", "the agent is not READY");
+    }
+    long busy = InteractionRows.countOccupying(c, agentId, cur.channel());
+    if (busy >= agent.capacityFor(cur.channel())) {
+      throw new IllegalTransitionException(
+          "agent " + agentId,
+          agent.state().name(),
+          "receive an offer",
+          "the agent holds "
+              + busy
+              + " "
+              + cur.channel()
+              + " interaction(s) and has capacity for "
+              + agent.capacityFor(cur.channel()));
     }
     return agent;
   }

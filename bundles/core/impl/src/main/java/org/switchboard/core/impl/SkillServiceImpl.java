@@ -127,9 +127,11 @@ public class SkillServiceImpl implements SkillService {
         });
   }
 
-  static long count(Connection c, String sql, String param) throws SQLException {
+  static long count(Connection c, String sql, String... params) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, param);
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);

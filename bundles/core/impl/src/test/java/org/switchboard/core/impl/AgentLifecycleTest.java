@@ -104,6 +104,7 @@ class AgentLifecycleTest {
     core.agents.create(
         new Agent("cy", "Cy", List.of(), null, Map.of(ChannelType.CHAT, 3), null, null, null, 0));
     core.agents.login("cy");
+    core.agents.changeState("cy", AgentState.READY, "");
     Interaction offered = open();
     core.interactions.offer(offered.id(), "cy");
     Interaction connected = open();

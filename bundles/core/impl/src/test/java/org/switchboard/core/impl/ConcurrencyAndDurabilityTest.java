@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.api.ChannelType;
 import org.switchboard.core.api.IllegalTransitionException;
 import org.switchboard.core.api.agent.Agent;
+import org.switchboard.core.api.agent.AgentState;
 import org.switchboard.core.api.interaction.Direction;
 import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionState;
@@ -31,8 +32,19 @@ class ConcurrencyAndDurabilityTest {
     TestCore core = new TestCore();
     core.queue("support");
     for (int a = 0; a < 8; a++) {
-      core.agents.create(new Agent("a" + a, null, List.of(), null, Map.of(), null, null, null, 0));
+      core.agents.create(
+          new Agent(
+              "a" + a,
+              null,
+              List.of(),
+              null,
+              Map.of(ChannelType.CHAT, 50, ChannelType.VOICE, 50),
+              null,
+              null,
+              null,
+              0));
       core.agents.login("a" + a);
+      core.agents.changeState("a" + a, AgentState.READY, "");
     }
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {

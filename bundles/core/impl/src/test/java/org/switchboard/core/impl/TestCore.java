@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.switchboard.core.api.ChannelType;
+import org.switchboard.core.api.event.EventListener;
 import org.switchboard.core.api.event.SwitchboardEvent;
 import org.switchboard.core.api.queue.Queue;
 import org.switchboard.platform.broker.BrokerMessage;
@@ -17,23 +18,26 @@ import org.switchboard.platform.broker.MessagePublisher;
 import org.switchboard.platform.broker.PublishException;
 import org.switchboard.platform.db.MigrationReport;
 
-/** The core wired by hand on an H2 database, as DS wires it in Karaf, with a fake broker. */
-final class TestCore implements AutoCloseable {
-  final String url;
-  final JdbcDataSource dataSource = new JdbcDataSource();
-  final FakePublisher publisher = new FakePublisher();
-  final CoreStore store;
-  final SkillServiceImpl skills;
-  final QueueServiceImpl queues;
-  final AgentServiceImpl agents;
-  final InteractionServiceImpl interactions;
-  EventRelay relay;
+/**
+ * The core wired by hand on an H2 database, as DS wires it in Karaf, with a fake broker. Shared
+ * (test-jar) with the tests of bundles built on the core.
+ */
+public final class TestCore implements AutoCloseable {
+  public final String url;
+  public final JdbcDataSource dataSource = new JdbcDataSource();
+  public final FakePublisher publisher = new FakePublisher();
+  public final CoreStore store;
+  public final SkillServiceImpl skills;
+  public final QueueServiceImpl queues;
+  public final AgentServiceImpl agents;
+  public final InteractionServiceImpl interactions;
+  public EventRelay relay;
 
-  TestCore() {
+  public TestCore() {
     this("jdbc:h2:mem:core-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL");
   }
 
-  TestCore(String url) {
+  public TestCore(String url) {
     this.url = url;
     dataSource.setURL(url);
     store =
@@ -54,13 +58,13 @@ final class TestCore implements AutoCloseable {
     interactions = new InteractionServiceImpl(store);
   }
 
-  TestCore withRelay() {
+  public TestCore withRelay() {
     relay = new EventRelay(store, publisher);
     return this;
   }
 
   /** A queue taking chat and voice, with no skill requirements. */
-  Queue queue(String id) {
+  public Queue queue(String id) {
     return queues.create(
         new Queue(
             id,
@@ -75,11 +79,11 @@ final class TestCore implements AutoCloseable {
             0));
   }
 
-  List<SwitchboardEvent> events() {
+  public List<SwitchboardEvent> events() {
     return store.read(c -> EventLog.after(c, 0, 100_000));
   }
 
-  long count(String sql) {
+  public long count(String sql) {
     return store.read(
         c -> {
           try (var ps = c.prepareStatement(sql);
@@ -90,6 +94,11 @@ final class TestCore implements AutoCloseable {
         });
   }
 
+  /** Delivers committed events to an in-process listener (needs {@link #withRelay()}). */
+  public void listen(EventListener listener) {
+    relay.addListener(listener);
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (relay != null) {
@@ -98,7 +107,7 @@ final class TestCore implements AutoCloseable {
   }
 
   /** Records what is published; can be told to fail a number of times. */
-  static final class FakePublisher implements MessagePublisher {
+  public static final class FakePublisher implements MessagePublisher {
     final List<BrokerMessage> published = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresLeft = new AtomicInteger();
 

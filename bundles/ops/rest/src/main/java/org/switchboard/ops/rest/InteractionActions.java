@@ -23,10 +23,17 @@ final class InteractionActions {
    * @param reason decline, abandon
    * @param code complete (disposition code)
    * @param note complete
+   * @param address callback (where to call the customer back)
    */
   public record ActionBody(
-      String queue, Integer priority, String agent, String reason, String code, String note) {
-    static final ActionBody EMPTY = new ActionBody(null, null, null, null, null, null);
+      String queue,
+      Integer priority,
+      String agent,
+      String reason,
+      String code,
+      String note,
+      String address) {
+    static final ActionBody EMPTY = new ActionBody(null, null, null, null, null, null, null);
   }
 
   private final InteractionService interactions;
@@ -48,12 +55,14 @@ final class InteractionActions {
       case "end" -> interactions.endConversation(id);
       case "complete" -> interactions.complete(id, new Disposition(b.code(), b.note()));
       case "abandon" -> interactions.abandon(id, b.reason());
+      case "callback" -> interactions.requestCallback(id, b.address());
       default ->
           throw new ValidationException(
               "action",
               "unknown action '"
                   + action
-                  + "'; use enqueue, offer, accept, decline, hold, resume, transfer, end, complete or abandon");
+                  + "'; use enqueue, offer, accept, decline, hold, resume, transfer, end, complete,"
+                  + " abandon or callback");
     };
   }
 

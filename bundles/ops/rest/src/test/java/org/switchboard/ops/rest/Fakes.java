@@ -2,6 +2,7 @@ package org.switchboard.ops.rest;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -325,6 +326,17 @@ final class Fakes {
     }
 
     @Override
+    public Interaction noAnswer(String id, String agentId) {
+      return decline(id, agentId, "no-answer");
+    }
+
+    @Override
+    public Interaction requestCallback(String id, String address) {
+      require(get(id), "request a callback for", InteractionState.QUEUED);
+      return updateAttributes(id, Map.of("callback.address", address));
+    }
+
+    @Override
     public Interaction hold(String id) {
       return move(id, "hold", InteractionState.HELD, InteractionState.CONNECTED);
     }
@@ -381,6 +393,25 @@ final class Fakes {
     @Override
     public Optional<Interaction> find(String id) {
       return Optional.ofNullable(store.get(id));
+    }
+
+    @Override
+    public List<Interaction> listActive(String afterId, int limit) {
+      return store.values().stream()
+          .filter(i -> !i.state().isFinal() && i.state() != InteractionState.NEW)
+          .filter(i -> afterId == null || i.id().compareTo(afterId) > 0)
+          .sorted(java.util.Comparator.comparing(Interaction::id))
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public List<Interaction> history(String customerRef, int limit) {
+      return store.values().stream()
+          .filter(i -> customerRef.equals(i.customerRef()))
+          .sorted(java.util.Comparator.comparing(Interaction::createdAt).reversed())
+          .limit(limit)
+          .toList();
     }
 
     @Override
@@ -448,6 +479,50 @@ final class Fakes {
           state.isFinal() ? now : null,
           now,
           i.version() + 1);
+    }
+  }
+
+  /** The ACD's service: stores policies, remembers heartbeats. */
+  static final class Acd implements org.switchboard.acd.api.AcdService {
+    final Map<String, org.switchboard.acd.api.RoutingPolicy> policies = new HashMap<>();
+    final List<String> heartbeats = new ArrayList<>();
+
+    @Override
+    public synchronized org.switchboard.acd.api.RoutingPolicy policy(String queue) {
+      return policies.getOrDefault(queue, org.switchboard.acd.api.RoutingPolicy.defaults(queue));
+    }
+
+    @Override
+    public synchronized List<org.switchboard.acd.api.RoutingPolicy> policies() {
+      return List.copyOf(policies.values());
+    }
+
+    @Override
+    public synchronized org.switchboard.acd.api.RoutingPolicy setPolicy(
+        org.switchboard.acd.api.RoutingPolicy p) {
+      org.switchboard.acd.api.RoutingPolicy saved = p.withVersion(p.version() + 1);
+      policies.put(p.queue(), saved);
+      return saved;
+    }
+
+    @Override
+    public List<org.switchboard.acd.api.Decision> decisionsFor(String interactionId) {
+      return List.of();
+    }
+
+    @Override
+    public List<org.switchboard.acd.api.Decision> decisionsForAgent(String agentId, int limit) {
+      return List.of();
+    }
+
+    @Override
+    public Optional<org.switchboard.acd.api.WaitExplanation> explainWaiting(String id) {
+      return Optional.empty();
+    }
+
+    @Override
+    public synchronized void heartbeat(String agentId, String source) {
+      heartbeats.add(agentId + "/" + source);
     }
   }
 }

@@ -48,6 +48,28 @@ class RestApiTest {
   private static final Fakes.Agents agents = new Fakes.Agents();
   private static final Fakes.Interactions interactions = new Fakes.Interactions();
   private static final Fakes.Indicator db = new Fakes.Indicator("db");
+  private static final Fakes.Acd acd = new Fakes.Acd();
+
+  /** Echoes what it parsed, so the tests see the scenario arrived intact. */
+  private static final org.switchboard.acd.api.Simulator SIMULATOR =
+      scenario ->
+          new org.switchboard.acd.api.SimulationReport(
+              scenario.length(),
+              42,
+              7,
+              List.of(),
+              new org.switchboard.acd.api.SimulationReport.QueueFigures(
+                  scenario.queues().get(0).queue(),
+                  (long) scenario.queues().get(0).arrivalsPerHour(),
+                  scenario.agentGroups().get(0).count(),
+                  0,
+                  0.5,
+                  1,
+                  1,
+                  0.8,
+                  0,
+                  scenario.queues().get(0).handleTime().mean().toSeconds()),
+              0.75);
 
   @BeforeAll
   static void start() throws IOException {
@@ -83,7 +105,8 @@ class RestApiTest {
             new SkillResource(skills),
             new QueueResource(queues),
             new AgentResource(agents),
-            new InteractionResource(interactions, queues)));
+            new InteractionResource(interactions, queues),
+            new AcdResource(acd, SIMULATOR)));
     factory.setProviders(List.of(new JsonProvider(), new ErrorMapper(), new RequestGuard(users)));
     server = factory.create();
     base = "http://127.0.0.1:" + port + "/api";
@@ -115,6 +138,73 @@ class RestApiTest {
             null,
             null,
             0));
+  }
+
+  // ---------------------------------------------------------------- ACD
+
+  @Test
+  void routingPoliciesAreReadBySupervisorsAndSetByAdmins() throws Exception {
+    HttpResponse<String> defaults = send("GET", "/v1/acd/queues/support/policy", "super", null);
+    assertThat(defaults.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(defaults.body()).path("strategy").asText()).isEqualTo("longest-idle");
+    assertThat(JSON.readTree(defaults.body()).path("ringTimeout").asText()).isEqualTo("PT20S");
+    assertThat(send("GET", "/v1/acd/queues/support/policy", "agent1", null).statusCode())
+        .isEqualTo(403);
+    String body =
+        "{\"queue\":\"support\",\"strategy\":\"most-skilled\",\"ringTimeout\":\"PT15S\","
+            + "\"wrapUpTime\":\"PT0S\",\"steps\":[{\"after\":\"PT30S\",\"requirements\":"
+            + "[{\"skill\":\"billing\",\"minimumLevel\":4}],\"lastAgentOnly\":false}],\"version\":0}";
+    assertThat(send("PUT", "/v1/acd/queues/support/policy", "super", body).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> saved = send("PUT", "/v1/acd/queues/support/policy", "admin", body);
+    assertThat(saved.statusCode()).isEqualTo(200);
+    JsonNode p = JSON.readTree(saved.body());
+    assertThat(p.path("steps").get(0).path("after").asText()).isEqualTo("PT30S");
+    assertThat(p.path("wrapUpTime").asText()).isEqualTo("PT0S");
+    assertThat(p.path("version").asLong()).isEqualTo(1);
+
+    HttpResponse<String> bad =
+        send(
+            "PUT",
+            "/v1/acd/queues/support/policy",
+            "admin",
+            "{\"queue\":\"support\",\"strategy\":\"Not A Strategy\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("strategy");
+    HttpResponse<String> mismatch =
+        send("PUT", "/v1/acd/queues/support/policy", "admin", "{\"queue\":\"other\"}");
+    assertThat(mismatch.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void heartbeatsAreForTheAgentThemselfOrManagers() throws Exception {
+    acd.heartbeats.clear();
+    assertThat(send("POST", "/v1/acd/agents/agent2/heartbeat", "agent1", "{}").statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send("POST", "/v1/acd/agents/agent1/heartbeat?source=sip", "agent1", "{}").statusCode())
+        .isEqualTo(204);
+    assertThat(acd.heartbeats).containsExactly("agent1/sip");
+  }
+
+  @Test
+  void simulationsTakeAScenarioAndRefuseBadOnes() throws Exception {
+    String scenario =
+        "{\"seed\":1,\"length\":\"PT8H\",\"warmUp\":\"PT30M\",\"queues\":[{\"queue\":\"q\","
+            + "\"channel\":\"voice\",\"arrivalsPerHour\":600,\"handleTime\":{\"kind\":"
+            + "\"EXPONENTIAL\",\"mean\":\"PT3M\"},\"priority\":50}],\"agentGroups\":"
+            + "[{\"count\":40,\"capacity\":{\"voice\":1}}]}";
+    HttpResponse<String> report = send("POST", "/v1/acd/simulations", "super", scenario);
+    assertThat(report.statusCode()).isEqualTo(200);
+    JsonNode total = JSON.readTree(report.body()).path("total");
+    assertThat(total.path("arrived").asLong()).isEqualTo(600);
+    assertThat(total.path("answered").asLong()).isEqualTo(40);
+    assertThat(total.path("averageHandleSeconds").asDouble()).isEqualTo(180.0);
+    assertThat(send("POST", "/v1/acd/simulations", "agent1", scenario).statusCode()).isEqualTo(403);
+    HttpResponse<String> bad =
+        send("POST", "/v1/acd/simulations", "super", scenario.replace("600", "-5"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("arrivalsPerHour");
   }
 
   // ---------------------------------------------------------------- health and OpenAPI

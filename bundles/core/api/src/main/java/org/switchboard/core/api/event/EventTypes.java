@@ -18,6 +18,7 @@ public final class EventTypes {
   public static final String INTERACTION_OFFERED = INTERACTION + "offered";
   public static final String INTERACTION_ACCEPTED = INTERACTION + "accepted";
   public static final String INTERACTION_DECLINED = INTERACTION + "declined";
+  public static final String INTERACTION_CALLBACK_REQUESTED = INTERACTION + "callback-requested";
   public static final String INTERACTION_HELD = INTERACTION + "held";
   public static final String INTERACTION_RESUMED = INTERACTION + "resumed";
   public static final String INTERACTION_TRANSFERRED = INTERACTION + "transferred";

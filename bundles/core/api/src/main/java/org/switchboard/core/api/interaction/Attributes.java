@@ -12,6 +12,21 @@ public final class Attributes {
   /** Longest attribute value, in characters. */
   public static final int MAX_VALUE_LENGTH = 1024;
 
+  /** Where to call the customer back, set by {@code InteractionService.requestCallback}. */
+  public static final String CALLBACK_ADDRESS = "callback.address";
+
+  /** When the customer asked for a callback (ISO-8601). */
+  public static final String CALLBACK_REQUESTED_AT = "callback.requestedAt";
+
+  /**
+   * Customer priority 0-100 set by CRM or IVR; the ACD adds it to the queue priority of the
+   * interaction (capped at 100).
+   */
+  public static final String CUSTOMER_PRIORITY = "customerPriority";
+
+  /** {@code true} for VIP customers; the ACD raises their priority by its configured VIP boost. */
+  public static final String VIP = "vip";
+
   private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
 
   private Attributes() {}

@@ -31,8 +31,11 @@ public interface InteractionService {
   Interaction enqueue(String interactionId, QueueRequest request);
 
   /**
-   * Reserves a QUEUED interaction for one agent (state OFFERED). The agent must be logged in.
-   * Called by the ACD; an interaction is never offered to two agents at once.
+   * Reserves a QUEUED interaction for one agent (state OFFERED). Called by the ACD; an interaction
+   * is never offered to two agents at once. The agent must be READY and have a free slot for the
+   * interaction's channel (fewer offered, connected, held or wrap-up interactions of that channel
+   * than their capacity); otherwise nothing changes and {@link
+   * org.switchboard.core.api.IllegalTransitionException} says why.
    */
   Interaction offer(String interactionId, String agentId);
 
@@ -44,6 +47,23 @@ public interface InteractionService {
    * keeping its original enqueue time (state QUEUED).
    */
   Interaction decline(String interactionId, String agentId, String reason);
+
+  /**
+   * The offered agent did not answer within the ring timeout ("RONA"): in one transaction the
+   * interaction returns to its queue keeping its original enqueue time (so it is at the head of its
+   * priority), and the agent becomes NOT_READY with reason {@code no-answer}.
+   */
+  Interaction noAnswer(String interactionId, String agentId);
+
+  /**
+   * A waiting customer asks to be called back instead of holding. The interaction stays QUEUED with
+   * its place in line and enqueue time; its attributes {@code callback.address} and {@code
+   * callback.requestedAt} tell the channel to call the customer when an agent accepts it. The
+   * channel may end the customer's session without abandoning the interaction.
+   *
+   * @param address where to call back (phone number, chat handle...), 1-256 characters
+   */
+  Interaction requestCallback(String interactionId, String address);
 
   /** Puts a CONNECTED interaction on hold. */
   Interaction hold(String interactionId);
@@ -72,4 +92,18 @@ public interface InteractionService {
   Optional<Interaction> find(String interactionId);
 
   List<Interaction> list(InteractionQuery query);
+
+  /**
+   * Interactions in a non-final state other than NEW, ordered by id, for routers and reports that
+   * rebuild their view: page through with the last id of the previous page ({@code null} first).
+   *
+   * @param limit page size, 1-1000
+   */
+  List<Interaction> listActive(String afterId, int limit);
+
+  /**
+   * A customer's interactions, newest first (by creation), at most {@code limit} (1-1000). Used for
+   * "last agent" routing and customer timelines.
+   */
+  List<Interaction> history(String customerRef, int limit);
 }

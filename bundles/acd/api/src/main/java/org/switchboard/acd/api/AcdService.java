@@ -1,0 +1,45 @@
+package org.switchboard.acd.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** What the ACD tells people and other bundles: its policies, its decisions and their reasons. */
+@ProviderType
+public interface AcdService {
+  /** The policy of a queue: the stored one, or the defaults. */
+  RoutingPolicy policy(String queue);
+
+  /** All stored policies, ordered by queue id. */
+  List<RoutingPolicy> policies();
+
+  /**
+   * Stores a queue's policy. The version must match the stored one (0 for "whatever is stored").
+   *
+   * @throws org.switchboard.core.api.NotFoundException if the queue does not exist
+   * @throws org.switchboard.core.api.ValidationException if a step names an unknown skill
+   */
+  RoutingPolicy setPolicy(RoutingPolicy policy);
+
+  /** Every stored decision about an interaction, oldest first ("why did agent X get it"). */
+  List<Decision> decisionsFor(String interactionId);
+
+  /** Recent decisions about an agent, newest first, at most {@code limit} (1-1000). */
+  List<Decision> decisionsForAgent(String agentId, int limit);
+
+  /**
+   * Why a queued interaction is still waiting; empty when it is not waiting.
+   *
+   * @throws org.switchboard.core.api.NotFoundException if the interaction does not exist
+   */
+  Optional<WaitExplanation> explainWaiting(String interactionId);
+
+  /**
+   * Records that an agent's desktop or phone is alive. Logged-in agents with no sign of life for
+   * the configured time are reconciled by the watchdog.
+   *
+   * @param source what reported it, e.g. {@code desktop} or {@code sip}
+   * @throws org.switchboard.core.api.NotFoundException if the agent does not exist
+   */
+  void heartbeat(String agentId, String source);
+}
