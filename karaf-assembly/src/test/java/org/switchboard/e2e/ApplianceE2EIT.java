@@ -133,6 +133,64 @@ public class ApplianceE2EIT {
     }
   }
 
+  /**
+   * An agent goes READY over REST; the ACD offers them waiting chats (the oldest first) up to their
+   * capacity, explains the decision, and the agent accepts. A what-if simulation runs over REST.
+   */
+  @Test
+  public void f_readyAgentIsOfferedWorkAndTheDecisionIsExplained() throws Exception {
+    HttpProbe http = appliance.http();
+    String body =
+        "{\"channel\":\"chat\",\"direction\":\"INBOUND\",\"from\":\"visitor-acd\",\"to\":\"web\","
+            + "\"queue\":\"support\"}";
+    HttpResponse<String> created = http.post("/api/v1/interactions", SUPERVISOR, body);
+    assertEquals(created.body(), 201, created.statusCode());
+    HttpResponse<String> ready =
+        http.put("/api/v1/agents/agent1/state", AGENT, "{\"state\":\"READY\",\"reason\":\"\"}");
+    assertEquals(ready.body(), 200, ready.statusCode());
+    assertEquals(204, http.post("/api/v1/acd/agents/agent1/heartbeat", AGENT, "{}").statusCode());
+
+    String[] offered = new String[1];
+    RunningDistribution.waitFor(
+        java.time.Duration.ofSeconds(30),
+        () -> {
+          try {
+            JsonNode list =
+                JSON.readTree(
+                    http.get("/api/v1/interactions?state=OFFERED&agent=agent1", SUPERVISOR).body());
+            if (list.size() > 0) {
+              offered[0] = list.get(0).path("id").asText();
+            }
+            return offered[0] != null;
+          } catch (java.io.IOException e) {
+            return false;
+          }
+        },
+        "an offer to agent1");
+    JsonNode story =
+        JSON.readTree(http.get("/api/v1/acd/interactions/" + offered[0], SUPERVISOR).body());
+    JsonNode decision = story.path("decisions").get(0);
+    assertEquals("OFFER", decision.path("kind").asText());
+    assertEquals("agent1", decision.path("agentId").asText());
+    assertTrue(
+        decision.path("rule").asText(), decision.path("rule").asText().contains("longest-idle"));
+    assertEquals(403, http.status("/api/v1/acd/interactions/" + offered[0], AGENT));
+
+    HttpResponse<String> accepted =
+        http.post("/api/v1/interactions/" + offered[0] + "/accept", AGENT, "{}");
+    assertEquals(accepted.body(), 200, accepted.statusCode());
+    assertEquals("CONNECTED", JSON.readTree(accepted.body()).path("state").asText());
+
+    String scenario =
+        "{\"seed\":3,\"length\":\"PT8H\",\"queues\":[{\"queue\":\"q\",\"arrivalsPerHour\":600,"
+            + "\"handleTime\":{\"kind\":\"EXPONENTIAL\",\"mean\":\"PT3M\"},\"priority\":50}],"
+            + "\"agentGroups\":[{\"count\":40}]}";
+    HttpResponse<String> sim = http.post("/api/v1/acd/simulations", SUPERVISOR, scenario);
+    assertEquals(sim.body(), 200, sim.statusCode());
+    assertTrue(
+        sim.body(), JSON.readTree(sim.body()).path("total").path("answered").asLong() > 4000);
+  }
+
   private static String statusOf(JsonNode health, String component) {
     for (JsonNode c : health.path("components")) {
       if (component.equals(c.path("component").asText())) {

@@ -381,6 +381,9 @@ public final class RoutingEngine {
       return;
     }
     for (RelaxationStep step : q.policy().steps()) {
+      if (step.after().isZero()) {
+        continue; // in force from the start: nothing changes later
+      }
       deadlines.add(
           new Line.Deadline(line.contact.queuedAt().plus(step.after()), line, false, seq++));
     }
