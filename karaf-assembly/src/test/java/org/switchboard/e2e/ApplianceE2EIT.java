@@ -189,6 +189,22 @@ public class ApplianceE2EIT {
     assertEquals(sim.body(), 200, sim.statusCode());
     assertTrue(
         sim.body(), JSON.readTree(sim.body()).path("total").path("answered").asLong() > 4000);
+
+    String why = appliance.client("supervisor", "supervisor", "switchboard:acd-why " + offered[0]);
+    assertTrue(why, why.contains("OFFER") && why.contains("agent=agent1"));
+    String simulated =
+        appliance.client(
+            "supervisor",
+            "supervisor",
+            "switchboard:acd-simulate --agents 40 --calls-per-hour 600 --aht 180 --hours 8");
+    assertTrue(simulated, simulated.contains("P(wait)") && simulated.contains("occupancy"));
+    String refused =
+        appliance.client("supervisor", "supervisor", "switchboard:acd-policy --ring 5 support");
+    assertTrue(refused, !refused.contains("ring 5s"));
+    String set = appliance.client("admin", "admin", "switchboard:acd-policy --ring 25 support");
+    assertTrue(set, set.contains("ring 25s"));
+    String bad = appliance.client("admin", "admin", "switchboard:acd-policy --step x support");
+    assertTrue(bad, bad.contains("Error:") && bad.contains("must look like"));
   }
 
   private static String statusOf(JsonNode health, String component) {
