@@ -29,6 +29,7 @@ for run in $(seq 1 "$runs"); do
   setcfg "$home/etc/system.properties" switchboard.artemis.amqp.port "$(free_port)"
   setcfg "$home/etc/system.properties" switchboard.artemis.mqtt.port "$(free_port)"
   echo "url = tcp://127.0.0.1:$core" > "$home/etc/org.switchboard.platform.broker.cfg"
+  printf "address = 127.0.0.1\nport = %s\n" "$(free_port)" > "$home/etc/org.switchboard.channel.sip.cfg"
 
   start=$(date +%s.%N)
   SWITCHBOARD_DEMO=true "$home/bin/karaf" server > "$home/console.out" 2>&1 &

@@ -207,6 +207,24 @@ public class ApplianceE2EIT {
     assertTrue(bad, bad.contains("Error:") && bad.contains("must look like"));
   }
 
+  /**
+   * Demo agents' phones register over SIP with their demo passwords (SIPp as the phone); a wrong
+   * password registers nothing; the registration shows in the shell.
+   */
+  @Test
+  public void g_demoAgentsPhonesRegisterWithDigestAuthentication() throws Exception {
+    int sip = appliance.sipPort();
+    Sipp.Result ok =
+        Sipp.run("register.xml", sip, "-s", "agent2", "-au", "agent2", "-ap", "agent2");
+    assertEquals(ok.output(), 0, ok.exit());
+    Sipp.Result wrong =
+        Sipp.run("register-wrong.xml", sip, "-s", "agent3", "-au", "agent3", "-ap", "nope-nope");
+    assertEquals(wrong.output(), 0, wrong.exit());
+    String listing = appliance.client("supervisor", "supervisor", "switchboard:sip-registrations");
+    assertTrue(listing, listing.contains("agent2") && listing.contains("SIPp"));
+    assertTrue(listing, !listing.contains("agent3"));
+  }
+
   private static String statusOf(JsonNode health, String component) {
     for (JsonNode c : health.path("components")) {
       if (component.equals(c.path("component").asText())) {

@@ -15,7 +15,8 @@ import java.util.Map;
 final class Ports {
   private Ports() {}
 
-  static void assign(Path home, int http, int ssh) {
+  static void assign(Path home, int http, int ssh, int sip) {
+    set(home, "org.switchboard.channel.sip.cfg", Map.of("address", "127.0.0.1", "port", str(sip)));
     int core = RunningDistribution.freePort();
     set(home, "org.ops4j.pax.web.cfg", Map.of("org.osgi.service.http.port", str(http)));
     set(home, "org.apache.karaf.shell.cfg", Map.of("sshPort", str(ssh)));

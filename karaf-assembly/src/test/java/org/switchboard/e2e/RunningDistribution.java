@@ -27,6 +27,7 @@ public final class RunningDistribution implements AutoCloseable {
   private final Map<String, String> env;
   private final int httpPort;
   private final int sshPort;
+  private final int sipPort;
   private Process process;
 
   private RunningDistribution(Path home, Map<String, String> env) {
@@ -34,6 +35,7 @@ public final class RunningDistribution implements AutoCloseable {
     this.env = env;
     this.httpPort = freePort();
     this.sshPort = freePort();
+    this.sipPort = freePort();
   }
 
   /** Copies the built distribution to {@code target/e2e/<name>} with fresh data and free ports. */
@@ -51,7 +53,7 @@ public final class RunningDistribution implements AutoCloseable {
   }
 
   private void assignPorts() {
-    Ports.assign(home, httpPort, sshPort);
+    Ports.assign(home, httpPort, sshPort, sipPort);
   }
 
   /** Starts {@code bin/karaf server} and waits until {@code /api/health} answers 200. */
@@ -120,6 +122,11 @@ public final class RunningDistribution implements AutoCloseable {
 
   public int httpPort() {
     return httpPort;
+  }
+
+  /** The SIP port (UDP and TCP) on 127.0.0.1. */
+  public int sipPort() {
+    return sipPort;
   }
 
   public int sshPort() {

@@ -45,6 +45,7 @@ public abstract class SwitchboardTestSupport {
   public static final String HTTP_PORT = "switchboard.itest.http.port";
 
   public static final String SSH_PORT = "switchboard.itest.ssh.port";
+  public static final String SIP_PORT = "switchboard.itest.sip.port";
   public static final String ARTEMIS_CORE_PORT = "switchboard.artemis.core.port";
   public static final String ARTEMIS_AMQP_PORT = "switchboard.artemis.amqp.port";
   public static final String ARTEMIS_MQTT_PORT = "switchboard.artemis.mqtt.port";
@@ -101,6 +102,12 @@ public abstract class SwitchboardTestSupport {
             "etc/org.switchboard.platform.broker.cfg", "url", "tcp://127.0.0.1:" + core));
     options.add(systemProperty(ARTEMIS_AMQP_PORT, freePort()));
     options.add(systemProperty(ARTEMIS_MQTT_PORT, freePort()));
+    // The SIP channel on loopback and a free port (UDP and TCP share it).
+    String sip = freePort();
+    options.add(systemProperty(SIP_PORT, sip));
+    options.add(
+        editConfigurationFilePut("etc/org.switchboard.channel.sip.cfg", "address", "127.0.0.1"));
+    options.add(editConfigurationFilePut("etc/org.switchboard.channel.sip.cfg", "port", sip));
     options.add(systemProperty("switchboard.demo", "true"));
     options.add(vmOptions(java17Options()));
     options.addAll(List.of(additionalOptions()));

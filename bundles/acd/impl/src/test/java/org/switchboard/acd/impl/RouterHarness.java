@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
 import org.switchboard.acd.strategies.LeastOccupied;
 import org.switchboard.acd.strategies.LongestIdle;
 import org.switchboard.acd.strategies.MostSkilled;
@@ -23,25 +22,13 @@ import org.switchboard.core.api.interaction.OpenInteraction;
 import org.switchboard.core.api.interaction.QueueRequest;
 import org.switchboard.core.api.skill.SkillLevel;
 import org.switchboard.core.impl.TestCore;
-import org.switchboard.platform.db.MigrationReport;
 
 /** The real core on H2 with its event relay, and the router wired to it as DS would. */
 final class RouterHarness implements AutoCloseable {
   final TestCore core = new TestCore().withRelay();
   final AcdStore store =
       new AcdStore(
-          core.dataSource,
-          (ds, plan) -> {
-            Flyway.configure(plan.classLoader())
-                .dataSource(ds)
-                .locations(plan.location())
-                .table(plan.historyTable())
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
-            return new MigrationReport(plan.owner(), 1, "1");
-          });
+          core.dataSource, new org.switchboard.platform.db.internal.FlywaySchemaMigrations());
   final StrategyRegistry strategies = new StrategyRegistry();
   final AcdRouter router;
   final AcdServiceImpl acd;

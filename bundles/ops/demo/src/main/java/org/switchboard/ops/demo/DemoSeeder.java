@@ -18,7 +18,7 @@ import org.switchboard.core.api.skill.SkillService;
  * start (only what is missing, so restarts are harmless) and says where to go. Otherwise it does
  * nothing: outside demo mode there are no default users or passwords.
  */
-@Component(immediate = true)
+@Component(immediate = true, service = DemoSeeder.class)
 public class DemoSeeder {
   private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
 
@@ -58,7 +58,7 @@ public class DemoSeeder {
         "  Web console: http://127.0.0.1:" + port + "/system/console",
         "  REST API:    http://127.0.0.1:" + port + "/api/v1/  (health: /api/health)",
         "  Logins:      admin/admin (admin), supervisor/supervisor (supervisor),",
-        "               agent1/agent1 .. agent4/agent4 (agent)",
+        "               agent1/agent1 .. agent4/agent4 (agent; also their SIP phone logins)",
         "  Created now: " + users + " users, " + data + " skills/queues/agents",
         "===============================================================");
   }

@@ -1,0 +1,67 @@
+package org.switchboard.channel.sip.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the SIP channel, PID {@code org.switchboard.channel.sip}. */
+@ObjectClassDefinition(
+    name = "Switchboard SIP channel",
+    description =
+        "Where the SIP stack listens, how phones register, and how the port is protected.")
+public @interface SipConfig {
+  @AttributeDefinition(
+      description =
+          "Address to listen on. Loopback by default like every other port of the distribution;"
+              + " 0.0.0.0 (all interfaces) to take calls from phones and trunks.")
+  String address() default "127.0.0.1";
+
+  @AttributeDefinition(description = "SIP port for UDP and TCP.")
+  int port() default 5060;
+
+  @AttributeDefinition(description = "Transports to open: udp, tcp.")
+  String[] transports() default {"udp", "tcp"};
+
+  @AttributeDefinition(description = "Digest realm phones authenticate in.")
+  String realm() default "switchboard";
+
+  @AttributeDefinition(
+      description =
+          "Digest algorithms offered in 401 challenges, most preferred first (RFC 8760: SHA-256,"
+              + " MD5). Many phones and SIPp read only the first challenge, so MD5 comes first by"
+              + " default; put SHA-256 first when every phone supports it.")
+  String[] digestAlgorithms() default {"MD5", "SHA-256"};
+
+  @AttributeDefinition(description = "Seconds a digest nonce stays valid (each is accepted once).")
+  int nonceSeconds() default 30;
+
+  @AttributeDefinition(description = "Shortest registration accepted (423 below), seconds.")
+  int minExpires() default 60;
+
+  @AttributeDefinition(description = "Longest registration granted, seconds.")
+  int maxExpires() default 3600;
+
+  @AttributeDefinition(description = "Most contacts (phones) one agent may register.")
+  int maxContactsPerAgent() default 5;
+
+  @AttributeDefinition(description = "Requests per second allowed per source address.")
+  double requestsPerSecond() default 50;
+
+  @AttributeDefinition(description = "Burst of requests allowed per source address.")
+  double burst() default 200;
+
+  @AttributeDefinition(
+      description = "Failed authentications before a user or source is locked out.")
+  int maxAuthFailures() default 5;
+
+  @AttributeDefinition(description = "Window in which failed authentications are counted, seconds.")
+  int failureWindowSeconds() default 300;
+
+  @AttributeDefinition(description = "Lock-out of a user, source or scanner, seconds.")
+  int lockoutSeconds() default 900;
+
+  @AttributeDefinition(description = "UDP socket buffer size in bytes (bursts of calls).")
+  int udpBufferBytes() default 4194304;
+
+  @AttributeDefinition(description = "Threads processing SIP messages.")
+  int threads() default 8;
+}

@@ -1,0 +1,136 @@
+package org.switchboard.channel.sip.internal;
+
+import java.lang.annotation.Annotation;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** The SIP endpoint on an in-memory H2 database and a free loopback port, wired by hand. */
+final class TestSip implements AutoCloseable {
+  final int port = freeUdpPort();
+  final JdbcDataSource dataSource = new JdbcDataSource();
+  final SipDatabase db;
+  final SipEndpoint endpoint;
+
+  TestSip() throws Exception {
+    dataSource.setURL("jdbc:h2:mem:sip-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    db =
+        new SipDatabase(
+            dataSource, new org.switchboard.platform.db.internal.FlywaySchemaMigrations());
+    endpoint = new SipEndpoint(db, config(port));
+  }
+
+  /** Stores a credential as SipCredentialsImpl does (without the agent lookup). */
+  void credential(String agent, String password) {
+    db.store.saveCredential(
+        new SipStore.Credential(
+            agent,
+            "switchboard",
+            Digest.ha1(Digest.Algorithm.MD5, agent, "switchboard", password),
+            Digest.ha1(Digest.Algorithm.SHA_256, agent, "switchboard", password)),
+        java.time.Instant.now());
+  }
+
+  @Override
+  public void close() {
+    endpoint.stop();
+  }
+
+  static int freeUdpPort() {
+    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static SipConfig config(int port) {
+    return new SipConfig() {
+      @Override
+      public Class<? extends Annotation> annotationType() {
+        return SipConfig.class;
+      }
+
+      @Override
+      public String address() {
+        return "127.0.0.1";
+      }
+
+      @Override
+      public int port() {
+        return port;
+      }
+
+      @Override
+      public String[] transports() {
+        return new String[] {"udp", "tcp"};
+      }
+
+      @Override
+      public String realm() {
+        return "switchboard";
+      }
+
+      @Override
+      public String[] digestAlgorithms() {
+        return new String[] {"MD5", "SHA-256"};
+      }
+
+      @Override
+      public int nonceSeconds() {
+        return 30;
+      }
+
+      @Override
+      public int minExpires() {
+        return 60;
+      }
+
+      @Override
+      public int maxExpires() {
+        return 3600;
+      }
+
+      @Override
+      public int maxContactsPerAgent() {
+        return 5;
+      }
+
+      @Override
+      public double requestsPerSecond() {
+        return 50;
+      }
+
+      @Override
+      public double burst() {
+        return 200;
+      }
+
+      @Override
+      public int maxAuthFailures() {
+        return 3;
+      }
+
+      @Override
+      public int failureWindowSeconds() {
+        return 300;
+      }
+
+      @Override
+      public int lockoutSeconds() {
+        return 900;
+      }
+
+      @Override
+      public int udpBufferBytes() {
+        return 1 << 20;
+      }
+
+      @Override
+      public int threads() {
+        return 4;
+      }
+    };
+  }
+}

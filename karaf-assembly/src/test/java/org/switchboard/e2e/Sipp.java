@@ -1,0 +1,63 @@
+package org.switchboard.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs SIPp (Debian's sip-tester), an independent SIP implementation, with a scenario from the
+ * repository's {@code sipp/} folder against 127.0.0.1, bounded in time; the process is killed by
+ * handle if it overruns.
+ */
+final class Sipp {
+  private static final Path SCENARIOS =
+      Path.of(System.getProperty("switchboard.sipp.dir", "../sipp"));
+
+  /** Exit code 0 means every call of the scenario succeeded. */
+  record Result(int exit, String output) {}
+
+  private Sipp() {}
+
+  static Result run(String scenario, int port, String... args)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString()));
+    cmd.addAll(List.of(args));
+    cmd.addAll(
+        List.of(
+            "-i",
+            "127.0.0.1",
+            "-p",
+            String.valueOf(RunningDistribution.freePort()),
+            "-m",
+            "1",
+            "-timeout",
+            "15s",
+            "-timeout_error",
+            "-nostdin",
+            "127.0.0.1:" + port));
+    File log = File.createTempFile("sipp-", ".log");
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(log)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    try {
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("sipp did not finish within 30 s: " + cmd);
+      }
+      String out = Files.readString(log.toPath(), StandardCharsets.ISO_8859_1);
+      return new Result(
+          p.exitValue(), out.length() > 4000 ? out.substring(out.length() - 4000) : out);
+    } finally {
+      p.destroyForcibly();
+      Files.deleteIfExists(log.toPath());
+    }
+  }
+}
