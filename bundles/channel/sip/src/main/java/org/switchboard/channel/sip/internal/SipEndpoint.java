@@ -295,6 +295,11 @@ public class SipEndpoint implements SipListener, HealthIndicator {
 
   // ---- health ----------------------------------------------------------------------------
 
+  /** Server transactions the stack holds now (they end by the RFC 3261 timers). */
+  int openServerTransactions() {
+    return stack.getServerTransactionTableSize();
+  }
+
   @Override
   public String component() {
     return "sip";
@@ -308,6 +313,7 @@ public class SipEndpoint implements SipListener, HealthIndicator {
         "listening on " + listening + "; " + registered + " registered contacts",
         Map.of(
             "registrations", registered,
+            "serverTransactions", openServerTransactions(),
             "droppedRequests", guard.dropped(),
             "blockedScanners", guard.blockedScanners()));
   }

@@ -14,11 +14,16 @@ final class TestSip implements AutoCloseable {
   final SipEndpoint endpoint;
 
   TestSip() throws Exception {
+    this(50, 200);
+  }
+
+  /** With its own per-source rate (the replay test sends far more than a phone would). */
+  TestSip(double requestsPerSecond, double burst) throws Exception {
     dataSource.setURL("jdbc:h2:mem:sip-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     db =
         new SipDatabase(
             dataSource, new org.switchboard.platform.db.internal.FlywaySchemaMigrations());
-    endpoint = new SipEndpoint(db, config(port));
+    endpoint = new SipEndpoint(db, config(port, requestsPerSecond, burst));
   }
 
   /** Stores a credential as SipCredentialsImpl does (without the agent lookup). */
@@ -45,7 +50,7 @@ final class TestSip implements AutoCloseable {
     }
   }
 
-  static SipConfig config(int port) {
+  static SipConfig config(int port, double rate, double burstSize) {
     return new SipConfig() {
       @Override
       public Class<? extends Annotation> annotationType() {
@@ -99,12 +104,12 @@ final class TestSip implements AutoCloseable {
 
       @Override
       public double requestsPerSecond() {
-        return 50;
+        return rate;
       }
 
       @Override
       public double burst() {
-        return 200;
+        return burstSize;
       }
 
       @Override
