@@ -67,7 +67,10 @@ final class Digest {
   /** Outcome of checking an answer. */
   enum Verdict {
     OK,
-    /** Right password, but the nonce is used or too old: challenge again with stale=true. */
+    /**
+     * The nonce is used, too old or not ours: challenge again with stale=true. Decided before the
+     * password is looked at, so it reveals nothing about it.
+     */
     STALE,
     WRONG
   }
@@ -120,6 +123,11 @@ final class Digest {
     if (alg == null || !"auth".equals(a.qop()) || a.cnonce() == null || a.nc() == null) {
       return Verdict.WRONG;
     }
+    // The nonce first, whatever the password: a used or old nonce must not tell a right guess
+    // from a wrong one (scanners replay one challenge for a whole dictionary).
+    if (a.nonce() == null || !fresh(a.nonce()) || used.containsKey(a.nonce())) {
+      return Verdict.STALE;
+    }
     String ha1 = storedHa1 == null ? alg.hash("unknown:" + a.username()) : storedHa1;
     String ha2 = alg.hash(method + ":" + a.uri());
     String expected =
@@ -128,14 +136,8 @@ final class Digest {
         MessageDigest.isEqual(
             expected.getBytes(StandardCharsets.US_ASCII),
             String.valueOf(a.response()).toLowerCase().getBytes(StandardCharsets.US_ASCII));
-    if (!matches || storedHa1 == null) {
-      return Verdict.WRONG;
-    }
-    if (!fresh(a.nonce()) || used.containsKey(a.nonce())) {
-      return Verdict.STALE;
-    }
     used.put(a.nonce(), clock.instant());
-    return Verdict.OK;
+    return matches && storedHa1 != null ? Verdict.OK : Verdict.WRONG;
   }
 
   private boolean fresh(String nonce) {

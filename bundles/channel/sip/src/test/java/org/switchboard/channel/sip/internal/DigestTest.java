@@ -53,15 +53,29 @@ class DigestTest {
   }
 
   @Test
+  void aReplayedNonceRevealsNothingAboutThePassword() {
+    Digest d = new Digest(Duration.ofSeconds(30), Clock.systemUTC(), 1000);
+    String ha1 = Digest.ha1(Digest.Algorithm.MD5, "ann", REALM, "pw-123456");
+    String nonce = d.nonce();
+    String guess = Digest.ha1(Digest.Algorithm.MD5, "ann", REALM, "guess");
+    assertThat(d.check(answer(nonce, guess, "MD5"), "REGISTER", ha1))
+        .isEqualTo(Digest.Verdict.WRONG);
+    // The same nonce again: right and wrong passwords get the same answer.
+    assertThat(d.check(answer(nonce, ha1, "MD5"), "REGISTER", ha1)).isEqualTo(Digest.Verdict.STALE);
+    assertThat(d.check(answer(nonce, guess, "MD5"), "REGISTER", ha1))
+        .isEqualTo(Digest.Verdict.STALE);
+  }
+
+  @Test
   void wrongPasswordsUnknownUsersAndBadParametersAreWrong() {
     Digest d = new Digest(Duration.ofSeconds(30), Clock.systemUTC(), 1000);
     String ha1 = Digest.ha1(Digest.Algorithm.MD5, "ann", REALM, "pw-123456");
     String other = Digest.ha1(Digest.Algorithm.MD5, "ann", REALM, "guess");
+    assertThat(d.check(answer(d.nonce(), other, "MD5"), "REGISTER", ha1))
+        .isEqualTo(Digest.Verdict.WRONG);
+    assertThat(d.check(answer(d.nonce(), ha1, "MD5"), "REGISTER", null))
+        .isEqualTo(Digest.Verdict.WRONG);
     String nonce = d.nonce();
-    assertThat(d.check(answer(nonce, other, "MD5"), "REGISTER", ha1))
-        .isEqualTo(Digest.Verdict.WRONG);
-    assertThat(d.check(answer(nonce, ha1, "MD5"), "REGISTER", null))
-        .isEqualTo(Digest.Verdict.WRONG);
     assertThat(d.check(answer(nonce, ha1, "SHA-512"), "REGISTER", ha1))
         .isEqualTo(Digest.Verdict.WRONG);
     Digest.Answer noQop =
