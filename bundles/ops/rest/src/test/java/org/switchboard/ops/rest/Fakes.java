@@ -525,4 +525,44 @@ final class Fakes {
       heartbeats.add(agentId + "/" + source);
     }
   }
+
+  /** The SIP channel's credentials: remembers passwords, reports one registration. */
+  static final class Sip implements org.switchboard.channel.sip.api.SipCredentials {
+    final Map<String, String> passwords = new HashMap<>();
+
+    @Override
+    public synchronized void setPassword(String agentId, String password) {
+      if (password == null || password.length() < 6) {
+        throw new org.switchboard.core.api.ValidationException(
+            "password", "must be 6 to 128 characters");
+      }
+      passwords.put(agentId, password);
+    }
+
+    @Override
+    public synchronized void remove(String agentId) {
+      passwords.remove(agentId);
+    }
+
+    @Override
+    public synchronized boolean has(String agentId) {
+      return passwords.containsKey(agentId);
+    }
+
+    @Override
+    public List<org.switchboard.channel.sip.api.Registration> registrations(String agentId) {
+      return registrations().stream().filter(r -> r.agentId().equals(agentId)).toList();
+    }
+
+    @Override
+    public List<org.switchboard.channel.sip.api.Registration> registrations() {
+      return List.of(
+          new org.switchboard.channel.sip.api.Registration(
+              "agent1",
+              "sip:agent1@127.0.0.1:5062",
+              java.time.Instant.parse("2030-01-01T00:00:00Z"),
+              "127.0.0.1:5062",
+              "phone"));
+    }
+  }
 }

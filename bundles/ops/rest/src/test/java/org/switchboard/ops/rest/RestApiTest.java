@@ -49,6 +49,7 @@ class RestApiTest {
   private static final Fakes.Interactions interactions = new Fakes.Interactions();
   private static final Fakes.Indicator db = new Fakes.Indicator("db");
   private static final Fakes.Acd acd = new Fakes.Acd();
+  private static final Fakes.Sip sip = new Fakes.Sip();
 
   /** Echoes what it parsed, so the tests see the scenario arrived intact. */
   private static final org.switchboard.acd.api.Simulator SIMULATOR =
@@ -106,7 +107,8 @@ class RestApiTest {
             new QueueResource(queues),
             new AgentResource(agents),
             new InteractionResource(interactions, queues),
-            new AcdResource(acd, SIMULATOR)));
+            new AcdResource(acd, SIMULATOR),
+            new SipResource(sip)));
     factory.setProviders(List.of(new JsonProvider(), new ErrorMapper(), new RequestGuard(users)));
     server = factory.create();
     base = "http://127.0.0.1:" + port + "/api";
@@ -205,6 +207,30 @@ class RestApiTest {
         send("POST", "/v1/acd/simulations", "super", scenario.replace("600", "-5"));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("arrivalsPerHour");
+  }
+
+  @Test
+  void phonePasswordsAreForAdminsAndRegistrationsForTheirAgent() throws Exception {
+    assertThat(
+            send("PUT", "/v1/sip/credentials/agent1", "super", "{\"password\":\"s3cret-phone\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send("PUT", "/v1/sip/credentials/agent1", "admin", "{\"password\":\"s3cret-phone\"}")
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(sip.passwords).containsEntry("agent1", "s3cret-phone");
+    HttpResponse<String> bad =
+        send("PUT", "/v1/sip/credentials/agent1", "admin", "{\"password\":\"x\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("password");
+    assertThat(send("GET", "/v1/sip/registrations", "agent1", null).statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/v1/sip/registrations?agent=agent1", "agent1", null).statusCode())
+        .isEqualTo(200);
+    assertThat(send("GET", "/v1/sip/registrations", "super", null).body()).contains("sip:agent1@");
+    assertThat(send("DELETE", "/v1/sip/credentials/agent1", "admin", null).statusCode())
+        .isEqualTo(204);
+    assertThat(sip.passwords).doesNotContainKey("agent1");
   }
 
   // ---------------------------------------------------------------- health and OpenAPI
