@@ -8,6 +8,7 @@ import org.switchboard.core.api.ChannelType;
 import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.OpenInteraction;
 import org.switchboard.core.api.interaction.QueueRequest;
+import org.switchboard.core.api.interaction.TransferTarget;
 
 /**
  * What the core gives a channel plugin: the interaction lifecycle, restricted to the plugin's own
@@ -36,6 +37,36 @@ public interface ChannelContext {
 
   /** The offered agent refused or did not answer; the interaction returns to its queue. */
   Interaction declined(String interactionId, String agentId, String reason);
+
+  /**
+   * The offered agent did not answer (their phone rang out, was busy or refused): the interaction
+   * returns to the head of its queue and the agent becomes not ready with reason {@code no-answer},
+   * so the next offer goes to someone else ("RONA").
+   *
+   * @since 1.1
+   */
+  Interaction noAnswer(String interactionId, String agentId);
+
+  /**
+   * The agent put the customer on hold from the channel (e.g. the phone's hold key).
+   *
+   * @since 1.1
+   */
+  Interaction held(String interactionId);
+
+  /**
+   * The agent took the customer off hold from the channel.
+   *
+   * @since 1.1
+   */
+  Interaction resumed(String interactionId);
+
+  /**
+   * The agent transferred the customer from the channel (e.g. a SIP REFER) to a queue or an agent.
+   *
+   * @since 1.1
+   */
+  Interaction transferred(String interactionId, TransferTarget target);
 
   /** The conversation ended on the channel (hang-up, chat closed). */
   Interaction conversationEnded(String interactionId);

@@ -17,6 +17,7 @@ import org.switchboard.core.api.interaction.InteractionService;
 import org.switchboard.core.api.interaction.InteractionState;
 import org.switchboard.core.api.interaction.OpenInteraction;
 import org.switchboard.core.api.interaction.QueueRequest;
+import org.switchboard.core.api.interaction.TransferTarget;
 
 /** The interaction lifecycle as one channel plugin sees it: only its own channel's interactions. */
 final class ChannelContextImpl implements ChannelContext {
@@ -67,6 +68,26 @@ final class ChannelContextImpl implements ChannelContext {
   @Override
   public Interaction declined(String id, String agentId, String reason) {
     return interactions.decline(own(id), agentId, reason);
+  }
+
+  @Override
+  public Interaction noAnswer(String id, String agentId) {
+    return interactions.noAnswer(own(id), agentId);
+  }
+
+  @Override
+  public Interaction held(String id) {
+    return interactions.hold(own(id));
+  }
+
+  @Override
+  public Interaction resumed(String id) {
+    return interactions.resume(own(id));
+  }
+
+  @Override
+  public Interaction transferred(String id, TransferTarget target) {
+    return interactions.transfer(own(id), target);
   }
 
   @Override
