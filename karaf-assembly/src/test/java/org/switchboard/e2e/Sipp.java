@@ -23,6 +23,69 @@ final class Sipp {
 
   private Sipp() {}
 
+  /**
+   * A SIPp user agent server (an agent's phone) on its own loopback port, running in the background
+   * for {@code calls} calls; {@link Phone#close} kills it by handle.
+   */
+  static Phone phone(String scenario, int calls, String... args) throws IOException {
+    int port = RunningDistribution.freePort();
+    List<String> cmd =
+        new ArrayList<>(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString()));
+    cmd.addAll(List.of(args));
+    cmd.addAll(
+        List.of(
+            "-i",
+            "127.0.0.1",
+            "-p",
+            String.valueOf(port),
+            "-m",
+            String.valueOf(calls),
+            "-timeout",
+            "120s",
+            "-timeout_error",
+            "-nostdin"));
+    File log = File.createTempFile("sipp-phone-", ".log");
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(log)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    return new Phone(port, p, log.toPath());
+  }
+
+  /** A background SIPp phone. */
+  static final class Phone implements AutoCloseable {
+    final int port;
+    private final Process process;
+    private final Path log;
+
+    private Phone(int port, Process process, Path log) {
+      this.port = port;
+      this.process = process;
+      this.log = log;
+    }
+
+    /** Waits for the phone's calls to finish; the result of its run. */
+    Result await(long seconds) throws IOException, InterruptedException {
+      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+        throw new AssertionError("sipp phone did not finish within " + seconds + " s: " + tail());
+      }
+      return new Result(process.exitValue(), tail());
+    }
+
+    String tail() throws IOException {
+      String out = Files.readString(log, StandardCharsets.ISO_8859_1);
+      return out.length() > 4000 ? out.substring(out.length() - 4000) : out;
+    }
+
+    @Override
+    public void close() throws IOException {
+      process.destroyForcibly();
+      Files.deleteIfExists(log);
+    }
+  }
+
   static Result run(String scenario, int port, String... args)
       throws IOException, InterruptedException {
     List<String> cmd =

@@ -64,4 +64,41 @@ public @interface SipConfig {
 
   @AttributeDefinition(description = "Threads processing SIP messages.")
   int threads() default 8;
+
+  @AttributeDefinition(
+      description =
+          "Host name or address Switchboard puts in Contact and Via headers; empty = the listening"
+              + " address. Set it when listening on 0.0.0.0.")
+  String advertisedHost() default "";
+
+  @AttributeDefinition(
+      description =
+          "Dialled numbers and where they lead, each as <number>=queue:<queue id> (or"
+              + " flow:<flow id>), e.g. 100=queue:support or +4930123456=queue:billing. Numbers"
+              + " are compared in E.164 (see defaultRegion); short internal numbers as written.")
+  String[] routes() default {};
+
+  @AttributeDefinition(
+      description =
+          "Region (ISO 3166 code, e.g. DE or US) for numbers written without country code;"
+              + " empty = none.")
+  String defaultRegion() default "";
+
+  @AttributeDefinition(
+      description =
+          "Sources allowed to send calls (carriers, SBCs): addresses or CIDR blocks, IPv4 or IPv6."
+              + " Calls from elsewhere get 403.")
+  String[] trunkSources() default {"127.0.0.1", "::1"};
+
+  @AttributeDefinition(description = "Most calls handled at once; more get 503 with Retry-After.")
+  int maxCalls() default 5000;
+
+  @AttributeDefinition(description = "Threads running call control (core calls, database reads).")
+  int callThreads() default 16;
+
+  @AttributeDefinition(
+      description =
+          "Seconds between in-dialog OPTIONS to both legs of each connected call; a leg that"
+              + " answers 481/408 or nothing is hung up. 0 = off.")
+  int keepAliveSeconds() default 60;
 }

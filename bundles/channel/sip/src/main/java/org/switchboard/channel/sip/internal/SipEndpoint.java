@@ -1,5 +1,7 @@
 package org.switchboard.channel.sip.internal;
 
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.message.SIPMessage;
 import java.time.Clock;
@@ -18,7 +20,6 @@ import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
@@ -36,8 +37,13 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.channel.spi.ChannelContext;
+import org.switchboard.channel.spi.ChannelPlugin;
+import org.switchboard.channel.spi.Offer;
+import org.switchboard.core.api.ChannelType;
 import org.switchboard.core.api.health.Health;
 import org.switchboard.core.api.health.HealthIndicator;
+import org.switchboard.core.api.interaction.Interaction;
 
 /**
  * The SIP endpoint: one JAIN-SIP stack listening on the configured address and transports,
@@ -45,24 +51,16 @@ import org.switchboard.core.api.health.HealthIndicator;
  * proper status, behind the source guard. No request can throw out of the listener.
  */
 @Component(
-    service = HealthIndicator.class,
+    service = {HealthIndicator.class, ChannelPlugin.class, SipEndpoint.class},
     immediate = true,
     configurationPid = "org.switchboard.channel.sip")
 @Designate(ocd = SipConfig.class)
-public class SipEndpoint implements SipListener, HealthIndicator {
+public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlugin {
   private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
+
+  /** Methods we know but do not serve (answered 405 with Allow). */
   private static final List<String> REFUSED =
-      List.of(
-          "INVITE",
-          "BYE",
-          "INFO",
-          "PRACK",
-          "UPDATE",
-          "REFER",
-          "SUBSCRIBE",
-          "NOTIFY",
-          "MESSAGE",
-          "PUBLISH");
+      List.of("PRACK", "REFER", "SUBSCRIBE", "NOTIFY", "MESSAGE", "PUBLISH");
 
   private final SipConfig config;
   private final SipStore store;
@@ -72,6 +70,8 @@ public class SipEndpoint implements SipListener, HealthIndicator {
   private final SipStackImpl stack;
   private final SipProvider provider;
   private final ScheduledExecutorService housekeeping;
+  private final java.util.concurrent.ExecutorService callPool;
+  private final CallControl calls;
   private final String listening;
   private volatile org.switchboard.acd.api.AcdService acd;
 
@@ -110,6 +110,28 @@ public class SipEndpoint implements SipListener, HealthIndicator {
     for (ListeningPoint p : points.subList(1, points.size())) {
       provider.addListeningPoint(p);
     }
+    this.callPool =
+        Executors.newFixedThreadPool(
+            Math.max(1, config.callThreads()),
+            r -> {
+              Thread t = new Thread(r, "switchboard-sip-call");
+              t.setDaemon(true);
+              return t;
+            });
+    this.calls =
+        new CallControl(
+            provider,
+            sip,
+            store,
+            new CallRouting(
+                new NumberPlan(config.defaultRegion(), List.of(config.routes())),
+                new TrunkPolicy(List.of(config.trunkSources()))),
+            new SipAddressing(
+                config.advertisedHost().isBlank() ? config.address() : config.advertisedHost(),
+                config.port()),
+            callPool,
+            clock,
+            config.maxCalls());
     provider.addSipListener(this);
     stack.start();
     this.listening =
@@ -122,6 +144,10 @@ public class SipEndpoint implements SipListener, HealthIndicator {
               return t;
             });
     housekeeping.scheduleWithFixedDelay(this::purge, 30, 30, TimeUnit.SECONDS);
+    if (config.keepAliveSeconds() > 0) {
+      housekeeping.scheduleWithFixedDelay(
+          calls::keepAlive, config.keepAliveSeconds(), config.keepAliveSeconds(), TimeUnit.SECONDS);
+    }
     LOG.info("SIP endpoint listening on {}", listening);
   }
 
@@ -130,6 +156,7 @@ public class SipEndpoint implements SipListener, HealthIndicator {
     housekeeping.shutdownNow();
     provider.removeSipListener(this);
     stack.stop();
+    callPool.shutdownNow();
     LOG.info("SIP endpoint on {} stopped", listening);
   }
 
@@ -170,6 +197,9 @@ public class SipEndpoint implements SipListener, HealthIndicator {
     p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "20000");
     p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "2000");
     p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+    // A queued customer's dialog stays early (180 sent) for as long as they wait: far longer than
+    // the stack's default of 3 minutes.
+    p.setProperty("gov.nist.javax.sip.EARLY_DIALOG_TIMEOUT_SECONDS", String.valueOf(4 * 3600));
     return p;
   }
 
@@ -203,37 +233,58 @@ public class SipEndpoint implements SipListener, HealthIndicator {
     }
     String method = req.getMethod();
     if (Request.ACK.equals(method)) {
+      calls.ack(event);
       return;
     }
     ServerTransaction tx = transaction(event, req);
-    if (tx == null && !Request.CANCEL.equals(method)) {
+    if (tx == null) {
       return; // a retransmission the transaction layer answers
     }
-    Response r;
-    if (Request.REGISTER.equals(method)) {
-      r = registrar.register(req, source);
-    } else if (Request.OPTIONS.equals(method)) {
-      r = sip.response(Response.OK, req);
-      r.addHeader(allow());
-      r.addHeader(sip.headers.createAcceptHeader("application", "sdp"));
-    } else if (Request.CANCEL.equals(method)) {
-      r = sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, req);
-    } else if (REFUSED.contains(method)) {
-      r = sip.response(Response.METHOD_NOT_ALLOWED, req);
-      r.addHeader(allow());
-    } else {
-      r = sip.response(Response.NOT_IMPLEMENTED, req);
-      r.addHeader(allow());
+    switch (method) {
+      case Request.INVITE -> invite(event, tx, host);
+      case Request.CANCEL -> calls.cancel(event, tx);
+      case Request.BYE -> calls.bye(event, tx);
+      case Request.UPDATE, Request.INFO -> inDialogOnly(event, tx);
+      case Request.REGISTER -> SipMessages.send(provider, tx, registrar.register(req, source));
+      case Request.OPTIONS -> SipMessages.send(provider, tx, options(req));
+      default -> {
+        Response r =
+            sip.response(
+                REFUSED.contains(method) ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED,
+                req);
+        r.addHeader(allow());
+        SipMessages.send(provider, tx, r);
+      }
     }
-    SipMessages.send(provider, tx, r);
+  }
+
+  private void invite(RequestEvent event, ServerTransaction tx, String host) throws Exception {
+    if (CallControl.inDialog(event.getRequest())) {
+      calls.relay(event, tx);
+    } else {
+      calls.newCall(event, tx, host);
+    }
+  }
+
+  private void inDialogOnly(RequestEvent event, ServerTransaction tx) throws Exception {
+    if (CallControl.inDialog(event.getRequest())) {
+      calls.relay(event, tx);
+    } else {
+      tx.sendResponse(
+          sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, event.getRequest()));
+    }
+  }
+
+  private Response options(Request req) throws java.text.ParseException {
+    Response r = sip.response(Response.OK, req);
+    r.addHeader(allow());
+    r.addHeader(sip.headers.createAcceptHeader("application", "sdp"));
+    return r;
   }
 
   private ServerTransaction transaction(RequestEvent event, Request req) throws Exception {
     if (event.getServerTransaction() != null) {
       return event.getServerTransaction();
-    }
-    if (Request.CANCEL.equals(req.getMethod())) {
-      return null;
     }
     try {
       return provider.getNewServerTransaction(req);
@@ -277,10 +328,31 @@ public class SipEndpoint implements SipListener, HealthIndicator {
   }
 
   @Override
-  public void processResponse(ResponseEvent event) {}
+  public void processResponse(ResponseEvent event) {
+    try {
+      calls.agentResponse(event);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("SIP response handling failed: {}", e.toString());
+    }
+  }
 
   @Override
-  public void processTimeout(TimeoutEvent event) {}
+  public void processTimeout(TimeoutEvent event) {
+    try {
+      calls.timeout(event);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("SIP timeout handling failed: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void processDialogTimeout(DialogTimeoutEvent event) {
+    try {
+      calls.dialogTimeout(event.getDialog(), event.getReason());
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("SIP dialog timeout handling failed: {}", e.toString());
+    }
+  }
 
   @Override
   public void processIOException(IOExceptionEvent event) {
@@ -292,6 +364,48 @@ public class SipEndpoint implements SipListener, HealthIndicator {
 
   @Override
   public void processDialogTerminated(DialogTerminatedEvent event) {}
+
+  // ---- the voice channel (ChannelPlugin) -------------------------------------------------
+
+  @Override
+  public ChannelType channelType() {
+    return ChannelType.VOICE;
+  }
+
+  @Override
+  public void initialize(ChannelContext context) {
+    calls.initialize(context);
+  }
+
+  @Override
+  public void dispose() {
+    calls.dispose();
+  }
+
+  @Override
+  public void offer(Offer offer) {
+    calls.offer(offer);
+  }
+
+  @Override
+  public void interactionChanged(Interaction interaction, String eventType) {
+    calls.interactionChanged(interaction);
+  }
+
+  /** Drain for an upgrade: new calls get 503 with Retry-After; calls in progress go on. */
+  void drain(boolean on) {
+    calls.drain(on);
+    LOG.info("SIP channel drain {}", on ? "on" : "off");
+  }
+
+  /** Calls in progress; 0 after a drain means the bundle can be updated without dropping one. */
+  int activeCalls() {
+    return calls.activeCalls();
+  }
+
+  boolean draining() {
+    return calls.draining();
+  }
 
   // ---- health ----------------------------------------------------------------------------
 
@@ -310,8 +424,17 @@ public class SipEndpoint implements SipListener, HealthIndicator {
     int registered = store.all(java.time.Instant.now()).size();
     return new Health(
         Health.Status.UP,
-        "listening on " + listening + "; " + registered + " registered contacts",
+        "listening on "
+            + listening
+            + "; "
+            + registered
+            + " registered contacts; "
+            + calls.activeCalls()
+            + " calls"
+            + (calls.draining() ? "; draining" : ""),
         Map.of(
+            "calls", calls.activeCalls(),
+            "draining", calls.draining(),
             "registrations", registered,
             "serverTransactions", openServerTransactions(),
             "droppedRequests", guard.dropped(),

@@ -136,6 +136,41 @@ final class TestSip implements AutoCloseable {
       public int threads() {
         return 4;
       }
+
+      @Override
+      public String advertisedHost() {
+        return "";
+      }
+
+      @Override
+      public String[] routes() {
+        return new String[] {"100=queue:support"};
+      }
+
+      @Override
+      public String defaultRegion() {
+        return "DE";
+      }
+
+      @Override
+      public String[] trunkSources() {
+        return new String[] {"127.0.0.1"};
+      }
+
+      @Override
+      public int maxCalls() {
+        return 100;
+      }
+
+      @Override
+      public int callThreads() {
+        return 4;
+      }
+
+      @Override
+      public int keepAliveSeconds() {
+        return 0;
+      }
     };
   }
 }

@@ -1,0 +1,619 @@
+package org.switchboard.channel.sip.internal;
+
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.channel.spi.ChannelContext;
+import org.switchboard.channel.spi.ChannelStatus;
+import org.switchboard.channel.spi.Offer;
+import org.switchboard.core.api.SwitchboardException;
+import org.switchboard.core.api.interaction.Interaction;
+import org.switchboard.core.api.interaction.InteractionState;
+
+/**
+ * The back-to-back user agent: a customer's INVITE becomes an interaction queued in the core; when
+ * the ACD offers it to an agent, the agent's registered phones ring; the first to answer is bridged
+ * to the customer, the others are cancelled. Hang-up on either side, CANCEL, busy or unanswered
+ * phones (back to the ACD as "no answer") and changes made elsewhere (an offer withdrawn, a call
+ * ended from the desktop) are applied to both legs.
+ *
+ * <p>Threads: the SIP stack's threads only find the call and hand the event to the call's {@link
+ * SerialExecutor}; every core call and database read runs there, so signalling never waits for the
+ * database and a call's events never race.
+ */
+final class CallControl {
+  private static final Logger LOG = LoggerFactory.getLogger(CallControl.class);
+
+  private final SipProvider provider;
+  private final SipMessages sip;
+  private final SipStore store;
+  private final CallRouting routing;
+  private final SipAddressing self;
+  private final ExecutorService pool;
+  private final Clock clock;
+  private final int maxCalls;
+  private final CallLegs legs;
+
+  /** Calls by the Call-ID of each of their legs. */
+  private final Map<String, Call> byCallId = new ConcurrentHashMap<>();
+
+  /** Calls by interaction id, once the core has opened it. */
+  private final Map<String, Call> byInteraction = new ConcurrentHashMap<>();
+
+  private volatile ChannelContext core;
+  private volatile boolean draining;
+
+  CallControl(
+      SipProvider provider,
+      SipMessages sip,
+      SipStore store,
+      CallRouting routing,
+      SipAddressing self,
+      ExecutorService pool,
+      Clock clock,
+      int maxCalls) {
+    this.provider = provider;
+    this.sip = sip;
+    this.store = store;
+    this.routing = routing;
+    this.self = self;
+    this.pool = pool;
+    this.clock = clock;
+    this.maxCalls = maxCalls;
+    this.legs = new CallLegs(provider, sip, self);
+  }
+
+  // ---- the core's side ---------------------------------------------------------------------
+
+  void initialize(ChannelContext context) {
+    this.core = context;
+    pool.execute(() -> reconcile(context));
+    context.reportStatus(ChannelStatus.online());
+  }
+
+  void dispose() {
+    this.core = null;
+  }
+
+  /**
+   * Voice interactions the core holds open that no call here belongs to lost their signalling (the
+   * SIP bundle restarted without a drain): they are ended so no agent stays busy with a call that
+   * is gone.
+   */
+  private void reconcile(ChannelContext context) {
+    try {
+      for (Interaction i : context.openInteractions()) {
+        if (!ownedHere(i) || byInteraction.containsKey(i.id())) {
+          continue;
+        }
+        CoreCalls.endLost(context, i);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Reconciling voice interactions with the SIP channel failed: {}", e.getMessage());
+    }
+  }
+
+  void offer(Offer offer) {
+    Call call = byInteraction.get(offer.interaction().id());
+    if (call == null) {
+      ChannelContext c = core;
+      if (c != null && ownedHere(offer.interaction())) {
+        pool.execute(() -> CoreCalls.endLost(c, offer.interaction()));
+      }
+      return;
+    }
+    call.executor.execute(() -> ringAgent(call, offer.agent().id()));
+  }
+
+  /** Whether the interaction is a SIP call (voice interactions may also come from REST). */
+  private static boolean ownedHere(Interaction i) {
+    return i.attributes().containsKey(CallRouting.CALL_ID);
+  }
+
+  void interactionChanged(Interaction interaction) {
+    Call call = byInteraction.get(interaction.id());
+    if (call != null) {
+      call.executor.execute(() -> applyChange(call, interaction));
+    }
+  }
+
+  /** Calls in progress (any phase). */
+  int activeCalls() {
+    return byInteraction.size();
+  }
+
+  void drain(boolean on) {
+    draining = on;
+    ChannelContext c = core;
+    if (c != null) {
+      c.reportStatus(
+          on
+              ? new ChannelStatus(ChannelStatus.State.DRAINING, "new calls get 503; calls go on")
+              : ChannelStatus.online());
+    }
+  }
+
+  boolean draining() {
+    return draining;
+  }
+
+  // ---- the customer's INVITE -----------------------------------------------------------------
+
+  /** An INVITE outside a dialog: a new call, from a trusted trunk. */
+  void newCall(RequestEvent event, ServerTransaction tx, String sourceHost) throws Exception {
+    Request invite = event.getRequest();
+    ChannelContext c = core;
+    Optional<Integer> refusal = admission(c, sourceHost);
+    if (refusal.isPresent()) {
+      Response r = sip.response(refusal.get(), invite);
+      if (refusal.get() == Response.SERVICE_UNAVAILABLE) {
+        r.addHeader(sip.headers.createRetryAfterHeader(30));
+      }
+      tx.sendResponse(r);
+      return;
+    }
+    tx.sendResponse(sip.messages.createResponse(Response.TRYING, invite));
+    Dialog dialog = provider.getNewDialog(tx);
+    String callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+    Call call = new Call(callId, new SerialExecutor(pool), tx, dialog, clock.instant());
+    if (byCallId.putIfAbsent(callId, call) != null) {
+      tx.sendResponse(sip.response(Response.LOOP_DETECTED, invite));
+      return;
+    }
+    call.executor.execute(() -> arrive(call, c));
+  }
+
+  private Optional<Integer> admission(ChannelContext c, String sourceHost) {
+    if (c == null) {
+      return Optional.of(Response.SERVICE_UNAVAILABLE);
+    }
+    if (draining || byCallId.size() >= maxCalls) {
+      return Optional.of(Response.SERVICE_UNAVAILABLE);
+    }
+    if (!routing.trusts(sourceHost)) {
+      return Optional.of(Response.FORBIDDEN);
+    }
+    return Optional.empty();
+  }
+
+  private void arrive(Call call, ChannelContext c) {
+    Optional<CallRouting.Destination> destination = routing.destination(call.invite);
+    if (destination.isEmpty()) {
+      endUnanswered(call, Response.NOT_FOUND, "no route for the dialled number");
+      return;
+    }
+    try {
+      Interaction opened = c.open(routing.openRequest(call.invite, destination.get()));
+      call.interactionId = opened.id();
+      byInteraction.put(opened.id(), call);
+      if (opened.state() == InteractionState.NEW) {
+        c.enqueue(opened.id(), destination.get().queue());
+      }
+      call.phase = Call.Phase.QUEUED;
+      legs.ringback(call);
+    } catch (SwitchboardException e) {
+      LOG.info("Call {} could not be queued: {}", call.customerCallId, e.getMessage());
+      if (call.interactionId != null) {
+        CoreCalls.quietly(() -> c.abandoned(call.interactionId, "not-queued"));
+      }
+      endUnanswered(call, Response.TEMPORARILY_UNAVAILABLE, e.getMessage());
+    }
+  }
+
+  // ---- ringing the agent -----------------------------------------------------------------------
+
+  private void ringAgent(Call call, String agentId) {
+    if (!call.customerUnanswered() || call.phase == Call.Phase.RINGING_AGENT) {
+      return;
+    }
+    List<SipStore.Binding> phones = store.bindings(agentId, clock.instant());
+    if (phones.isEmpty()) {
+      noAnswer(call, agentId, "no registered phone");
+      return;
+    }
+    call.phase = Call.Phase.RINGING_AGENT;
+    call.offeredAgent = agentId;
+    for (SipStore.Binding phone : phones) {
+      String contact = phone.registration().contact();
+      try {
+        Call.AgentLeg leg = legs.invite(call, agentId, contact);
+        call.ringing.add(leg);
+        call.allLegs.add(leg);
+        byCallId.put(leg.callId, call);
+        legs.send(leg);
+      } catch (Exception e) {
+        call.ringing.removeIf(l -> l.contact.equals(contact));
+        LOG.info("Could not ring {} at {}: {}", agentId, contact, e.toString());
+      }
+    }
+    if (call.ringing.isEmpty()) {
+      call.phase = Call.Phase.QUEUED;
+      call.offeredAgent = null;
+      noAnswer(call, agentId, "no phone could be rung");
+    }
+  }
+
+  /** A response on an agent leg's INVITE. */
+  void agentResponse(ResponseEvent event) {
+    ClientTransaction ct = event.getClientTransaction();
+    Response response = event.getResponse();
+    String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+    Call call = byCallId.get(callId);
+    if (call == null) {
+      return;
+    }
+    String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
+    call.executor.execute(
+        () -> {
+          if (Request.INVITE.equals(method)
+              && ct != null
+              && ct.getApplicationData() instanceof Call.AgentLeg leg) {
+            agentAnswer(call, leg, response);
+          } else if (ct != null && ct.getApplicationData() instanceof Call.Relay relay) {
+            relayed(call, relay, response);
+          } else if (ct != null && ct.getApplicationData() instanceof Call.KeepAlive k) {
+            int s = response.getStatusCode();
+            if (s == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || s == Response.REQUEST_TIMEOUT) {
+              legGone(call, k);
+            }
+          }
+        });
+  }
+
+  private void agentAnswer(Call call, Call.AgentLeg leg, Response response) {
+    int status = response.getStatusCode();
+    if (status < 200) {
+      leg.provisional = true;
+      if (leg.cancelled) {
+        legs.cancel(leg);
+      }
+      return;
+    }
+    if (status >= 300) {
+      agentRefused(call, leg, status, response.getReasonPhrase());
+      return;
+    }
+    if (leg.cancelled || call.phase != Call.Phase.RINGING_AGENT || !call.ringing.contains(leg)) {
+      legs.ackAndHangUp(leg, response);
+      return;
+    }
+    ChannelContext c = core;
+    try {
+      if (c == null) {
+        throw new SwitchboardException("the core is not available");
+      }
+      c.accepted(call.interactionId, leg.agentId);
+    } catch (SwitchboardException e) {
+      LOG.info(
+          "Agent {} answered call {} too late: {}",
+          leg.agentId,
+          call.customerCallId,
+          e.getMessage());
+      legs.ackAndHangUp(leg, response);
+      return;
+    }
+    call.ringing.remove(leg);
+    cancelRinging(call);
+    call.bridged = leg;
+    call.phase = Call.Phase.BRIDGED;
+    try {
+      legs.bridge(call, leg, response);
+      CoreCalls.quietly(
+          () -> c.updateAttributes(call.interactionId, Map.of("sip.agentContact", leg.contact)));
+    } catch (Exception e) {
+      LOG.warn("Bridging call {} failed: {}", call.customerCallId, e.toString());
+      hangUpBoth(call, "bridge-failed");
+    }
+  }
+
+  private void agentRefused(Call call, Call.AgentLeg leg, int status, String reason) {
+    call.ringing.remove(leg);
+    byCallId.remove(leg.callId);
+    if (leg.cancelled || call.phase != Call.Phase.RINGING_AGENT || !call.ringing.isEmpty()) {
+      return;
+    }
+    call.phase = Call.Phase.QUEUED;
+    String agent = call.offeredAgent;
+    call.offeredAgent = null;
+    noAnswer(call, agent, status + " " + reason);
+  }
+
+  /** An agent leg's INVITE timed out (Timer B): the phone never answered at all. */
+  void timeout(TimeoutEvent event) {
+    if (event.isServerTransaction()) {
+      return;
+    }
+    ClientTransaction ct = event.getClientTransaction();
+    if (ct.getApplicationData() instanceof Call.KeepAlive k) {
+      String callId = ((CallIdHeader) ct.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+      Call call = byCallId.get(callId);
+      if (call != null) {
+        call.executor.execute(() -> legGone(call, k));
+      }
+    } else if (ct.getApplicationData() instanceof Call.AgentLeg leg) {
+      Call call = byCallId.get(leg.callId);
+      if (call != null) {
+        call.executor.execute(() -> agentRefused(call, leg, Response.REQUEST_TIMEOUT, "Timeout"));
+      }
+    }
+  }
+
+  /**
+   * The stack gave up on a dialog: the customer never ACKed our 200 (the call cannot go on), or an
+   * early dialog outlived the stack's limit. Both legs are ended as if the customer hung up.
+   */
+  void dialogTimeout(Dialog dialog, DialogTimeoutEvent.Reason reason) {
+    String callId = dialog.getCallId().getCallId();
+    Call call = byCallId.get(callId);
+    if (call == null || !callId.equals(call.customerCallId)) {
+      return;
+    }
+    if (reason == DialogTimeoutEvent.Reason.AckNotReceived
+        || reason == DialogTimeoutEvent.Reason.EarlyStateTimeout) {
+      LOG.info("Call {}: {}; ending it", callId, reason);
+      call.executor.execute(
+          () -> {
+            if (call.phase == Call.Phase.BRIDGED) {
+              legs.hangUp(call.customerDialog);
+            }
+            hungUp(call, true);
+          });
+    }
+  }
+
+  /**
+   * Checks every bridged call's legs with an in-dialog OPTIONS; a leg that answers 481 or 408, or
+   * not at all, is gone (a phone lost power, a carrier dropped the call without BYE).
+   */
+  void keepAlive() {
+    for (Call call : byInteraction.values()) {
+      call.executor.execute(
+          () -> {
+            if (call.phase == Call.Phase.BRIDGED) {
+              legs.ping(call.customerDialog, new Call.KeepAlive(false));
+              legs.ping(call.bridged.dialog, new Call.KeepAlive(true));
+            }
+          });
+    }
+  }
+
+  private void legGone(Call call, Call.KeepAlive k) {
+    if (call.phase != Call.Phase.BRIDGED) {
+      return;
+    }
+    LOG.info(
+        "Call {}: the {} leg is gone; ending the call",
+        call.customerCallId,
+        k.agentSide() ? "agent" : "customer");
+    ChannelContext c = core;
+    if (c != null) {
+      CoreCalls.quietly(
+          () ->
+              c.updateAttributes(call.interactionId, Map.of("sip.lastCause", "keep-alive failed")));
+    }
+    hungUp(call, !k.agentSide());
+  }
+
+  private void noAnswer(Call call, String agentId, String cause) {
+    ChannelContext c = core;
+    if (c == null || call.interactionId == null) {
+      return;
+    }
+    CoreCalls.quietly(
+        () ->
+            c.updateAttributes(
+                call.interactionId, Map.of("sip.lastCause", agentId + ": " + cause)));
+    CoreCalls.quietly(() -> c.noAnswer(call.interactionId, agentId));
+  }
+
+  private void cancelRinging(Call call) {
+    for (Call.AgentLeg leg : List.copyOf(call.ringing)) {
+      legs.cancel(leg);
+    }
+    call.ringing.clear();
+    call.offeredAgent = null;
+  }
+
+  // ---- changes made elsewhere -------------------------------------------------------------
+
+  private void applyChange(Call call, Interaction i) {
+    if (call.phase == Call.Phase.ENDED) {
+      return;
+    }
+    if (call.phase == Call.Phase.RINGING_AGENT
+        && (i.state() != InteractionState.OFFERED || !i.agent().equals(call.offeredAgent))) {
+      cancelRinging(call);
+      call.phase = Call.Phase.QUEUED;
+    }
+    if (i.state().isFinal() || i.state() == InteractionState.WRAP_UP) {
+      hangUpBoth(call, "ended-elsewhere");
+    }
+  }
+
+  // ---- in-dialog requests ----------------------------------------------------------------------
+
+  /** CANCEL of the customer's INVITE: the customer gave up while waiting or ringing. */
+  void cancel(RequestEvent event, ServerTransaction cancelTx) throws Exception {
+    Request cancel = event.getRequest();
+    String callId = ((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId();
+    Call call = byCallId.get(callId);
+    if (call == null || !call.customerCallId.equals(callId)) {
+      cancelTx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, cancel));
+      return;
+    }
+    cancelTx.sendResponse(sip.response(Response.OK, cancel));
+    call.executor.execute(() -> customerLeft(call, "caller-cancelled"));
+  }
+
+  private void customerLeft(Call call, String reason) {
+    if (!call.customerUnanswered()) {
+      return;
+    }
+    cancelRinging(call);
+    ChannelContext c = core;
+    if (c != null && call.interactionId != null) {
+      CoreCalls.quietly(() -> c.abandoned(call.interactionId, reason));
+    }
+    endUnanswered(call, Response.REQUEST_TERMINATED, null);
+  }
+
+  /** BYE on either leg. */
+  void bye(RequestEvent event, ServerTransaction tx) throws Exception {
+    Request bye = event.getRequest();
+    String callId = ((CallIdHeader) bye.getHeader(CallIdHeader.NAME)).getCallId();
+    Call call = byCallId.get(callId);
+    if (call == null) {
+      tx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, bye));
+      return;
+    }
+    tx.sendResponse(sip.response(Response.OK, bye));
+    boolean byCustomer = callId.equals(call.customerCallId);
+    call.executor.execute(() -> hungUp(call, byCustomer));
+  }
+
+  private void hungUp(Call call, boolean byCustomer) {
+    if (call.phase == Call.Phase.ENDED) {
+      return;
+    }
+    if (byCustomer && call.customerUnanswered()) {
+      customerLeft(call, "caller-hung-up");
+      return;
+    }
+    if (byCustomer) {
+      legs.hangUp(call.bridged);
+    } else {
+      legs.hangUp(call.customerDialog);
+    }
+    ChannelContext c = core;
+    if (c != null) {
+      CoreCalls.quietly(
+          () ->
+              c.updateAttributes(
+                  call.interactionId, Map.of("sip.hangupBy", byCustomer ? "customer" : "agent")));
+      CoreCalls.quietly(() -> c.conversationEnded(call.interactionId));
+    }
+    forget(call);
+  }
+
+  /** The ACK of our 2xx to the customer (it may carry the SDP answer when the agent offered). */
+  void ack(RequestEvent event) {
+    Request ack = event.getRequest();
+    String callId = ((CallIdHeader) ack.getHeader(CallIdHeader.NAME)).getCallId();
+    Call call = byCallId.get(callId);
+    if (call != null && call.customerCallId.equals(callId)) {
+      call.executor.execute(() -> legs.customerAcked(call, ack));
+    }
+  }
+
+  /** A re-INVITE, UPDATE or INFO inside a bridged call: passed to the other leg. */
+  void relay(RequestEvent event, ServerTransaction tx) throws Exception {
+    Request req = event.getRequest();
+    String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
+    Call call = byCallId.get(callId);
+    if (call == null) {
+      tx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, req));
+      return;
+    }
+    boolean fromAgent = !callId.equals(call.customerCallId);
+    call.executor.execute(() -> relayRequest(call, tx, fromAgent));
+  }
+
+  private void relayRequest(Call call, ServerTransaction tx, boolean fromAgent) {
+    Request req = tx.getRequest();
+    try {
+      if (call.phase != Call.Phase.BRIDGED) {
+        tx.sendResponse(sip.response(Response.REQUEST_PENDING, req));
+        return;
+      }
+      if (call.pendingRelay != null) {
+        tx.sendResponse(sip.response(Response.REQUEST_PENDING, req));
+        return;
+      }
+      Dialog other = fromAgent ? call.customerDialog : call.bridged.dialog;
+      call.pendingRelay = new Call.Relay(tx, fromAgent);
+      legs.relay(other, req, call.pendingRelay);
+      if (fromAgent && Request.INVITE.equals(req.getMethod())) {
+        holdOrResume(call, Sdp.direction(req.getRawContent()));
+      }
+    } catch (Exception e) {
+      call.pendingRelay = null;
+      LOG.info(
+          "Relaying {} in call {} failed: {}", req.getMethod(), call.customerCallId, e.toString());
+      legs.respondQuietly(tx, Response.SERVER_INTERNAL_ERROR);
+    }
+  }
+
+  private void relayed(Call call, Call.Relay relay, Response response) {
+    if (response.getStatusCode() < 200 && response.getStatusCode() != Response.SESSION_PROGRESS) {
+      return;
+    }
+    if (response.getStatusCode() >= 200 && call.pendingRelay == relay) {
+      call.pendingRelay = null;
+    }
+    legs.answerRelay(
+        relay, response, relay.fromAgent() ? call.customerDialog : call.bridged.dialog);
+  }
+
+  private void holdOrResume(Call call, Sdp.Direction direction) {
+    ChannelContext c = core;
+    if (c == null) {
+      return;
+    }
+    if (direction.holds()) {
+      CoreCalls.quietly(() -> c.held(call.interactionId));
+    } else {
+      CoreCalls.quietly(() -> c.resumed(call.interactionId));
+    }
+  }
+
+  // ---- ending ----------------------------------------------------------------------------------
+
+  private void hangUpBoth(Call call, String reason) {
+    if (call.customerUnanswered()) {
+      cancelRinging(call);
+      endUnanswered(call, Response.TEMPORARILY_UNAVAILABLE, reason);
+      return;
+    }
+    legs.hangUp(call.bridged);
+    legs.hangUp(call.customerDialog);
+    forget(call);
+  }
+
+  private void endUnanswered(Call call, int status, String reason) {
+    legs.finalResponse(call, status, reason);
+    forget(call);
+  }
+
+  private void forget(Call call) {
+    call.phase = Call.Phase.ENDED;
+    byCallId.remove(call.customerCallId);
+    call.allLegs.forEach(l -> byCallId.remove(l.callId));
+    if (call.interactionId != null) {
+      byInteraction.remove(call.interactionId);
+    }
+  }
+
+  /** Whether {@code to} carries our tag, i.e. the request belongs to one of our dialogs. */
+  static boolean inDialog(Request req) {
+    ToHeader to = (ToHeader) req.getHeader(ToHeader.NAME);
+    return to != null && to.getTag() != null;
+  }
+}

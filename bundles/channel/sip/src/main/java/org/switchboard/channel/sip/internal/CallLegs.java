@@ -1,0 +1,292 @@
+package org.switchboard.channel.sip.internal;
+
+import java.util.List;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogState;
+import javax.sip.ServerTransaction;
+import javax.sip.SipProvider;
+import javax.sip.TransactionState;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP messages of the B2BUA's two legs: ringback and final answers to the customer, INVITE,
+ * CANCEL, ACK and BYE towards agents' phones, and in-dialog requests passed from one leg to the
+ * other. Failures to send are logged, never thrown: the far end's retransmissions and our own
+ * clean-up take care of a lost message.
+ */
+final class CallLegs {
+  private static final Logger LOG = LoggerFactory.getLogger(CallLegs.class);
+
+  /** Header naming the interaction on the agent's INVITE, for desktops and phones that show it. */
+  static final String INTERACTION_HEADER = "X-Switchboard-Interaction";
+
+  private final SipProvider provider;
+  private final SipMessages sip;
+  private final SipAddressing self;
+
+  CallLegs(SipProvider provider, SipMessages sip, SipAddressing self) {
+    this.provider = provider;
+    this.sip = sip;
+    this.self = self;
+  }
+
+  // ---- customer leg ------------------------------------------------------------------------
+
+  /** 180 Ringing to the customer while the call waits. */
+  void ringback(Call call) {
+    try {
+      call.inviteTx.sendResponse(customerResponse(call, Response.RINGING));
+    } catch (Exception e) {
+      LOG.debug("180 to {} failed: {}", call.customerCallId, e.toString());
+    }
+  }
+
+  /** A final failure response to the customer's INVITE, when it has not been answered yet. */
+  void finalResponse(Call call, int status, String reason) {
+    TransactionState state = call.inviteTx.getState();
+    if (state != TransactionState.PROCEEDING && state != TransactionState.TRYING) {
+      return;
+    }
+    try {
+      Response r = customerResponse(call, status);
+      if (reason != null && !reason.isBlank()) {
+        r.addHeader(sip.headers.createReasonHeader("SIP", status, clean(reason)));
+      }
+      call.inviteTx.sendResponse(r);
+    } catch (Exception e) {
+      LOG.debug("{} to {} failed: {}", status, call.customerCallId, e.toString());
+    }
+  }
+
+  private Response customerResponse(Call call, int status) throws Exception {
+    Response r = sip.messages.createResponse(status, call.invite);
+    ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.localTag);
+    if (status < 300) {
+      r.addHeader(self.contact(sip, SipAddressing.transportOf(call.invite.getRequestURI())));
+    }
+    return r;
+  }
+
+  /**
+   * The agent answered: the customer gets a 200 with the agent's SDP. When the customer made the
+   * offer the agent is ACKed now; otherwise the agent's 200 carried the offer and its ACK waits for
+   * the customer's answer ({@link #customerAcked}).
+   */
+  void bridge(Call call, Call.AgentLeg leg, Response agentOk) throws Exception {
+    Response ok = customerResponse(call, Response.OK);
+    copyBody(agentOk, ok);
+    if (call.customerOffered()) {
+      ack(leg.dialog, agentOk, null);
+    } else {
+      leg.unacked = agentOk;
+    }
+    call.inviteTx.sendResponse(ok);
+  }
+
+  /** The customer's ACK of our 2xx; completes a delayed-offer bridge. */
+  void customerAcked(Call call, Request customerAck) {
+    Call.AgentLeg leg = call.bridged;
+    if (leg == null || leg.unacked == null) {
+      return;
+    }
+    Response agentOk = leg.unacked;
+    leg.unacked = null;
+    try {
+      ack(leg.dialog, agentOk, customerAck);
+    } catch (Exception e) {
+      LOG.info("ACK to agent {} failed: {}", leg.agentId, e.toString());
+    }
+  }
+
+  // ---- agent legs ----------------------------------------------------------------------------
+
+  /**
+   * Prepares the INVITE that rings one of the agent's phones with the customer's identity and SDP
+   * offer; {@link #send} sends it once the caller can match its responses.
+   */
+  Call.AgentLeg invite(Call call, String agentId, String contact) throws Exception {
+    URI target = sip.addresses.createURI(contact);
+    String transport = SipAddressing.transportOf(target);
+    CallIdHeader callId = provider.getNewCallId();
+    FromHeader customer = (FromHeader) call.invite.getHeader(FromHeader.NAME);
+    Address from = self.aor(sip, userOf(customer.getAddress().getURI()));
+    if (customer.getAddress().getDisplayName() != null) {
+      from.setDisplayName(customer.getAddress().getDisplayName());
+    }
+    Request invite =
+        sip.messages.createRequest(
+            target,
+            Request.INVITE,
+            callId,
+            sip.headers.createCSeqHeader(1L, Request.INVITE),
+            sip.headers.createFromHeader(from, call.localTag + "-a"),
+            sip.headers.createToHeader(self.aor(sip, agentId), null),
+            List.of(self.via(sip, transport)),
+            sip.headers.createMaxForwardsHeader(70));
+    invite.addHeader(self.contact(sip, transport));
+    invite.addHeader(sip.headers.createHeader(INTERACTION_HEADER, call.interactionId));
+    copyBody(call.invite, invite);
+    Call.AgentLeg leg = new Call.AgentLeg(agentId, contact, callId.getCallId());
+    ClientTransaction ct = provider.getNewClientTransaction(invite);
+    ct.setApplicationData(leg);
+    leg.inviteTx = ct;
+    leg.dialog = provider.getNewDialog(ct);
+    return leg;
+  }
+
+  void send(Call.AgentLeg leg) throws javax.sip.SipException {
+    leg.inviteTx.sendRequest();
+  }
+
+  /**
+   * Stops a ringing phone: CANCEL once the phone has answered provisionally (RFC 3261 §9.1), so a
+   * phone that has said nothing yet is cancelled when its first 1xx arrives.
+   */
+  void cancel(Call.AgentLeg leg) {
+    leg.cancelled = true;
+    if (!leg.provisional || leg.cancelSent) {
+      return;
+    }
+    TransactionState state = leg.inviteTx.getState();
+    if (state != TransactionState.PROCEEDING && state != TransactionState.CALLING) {
+      return;
+    }
+    try {
+      leg.cancelSent = true;
+      provider.getNewClientTransaction(leg.inviteTx.createCancel()).sendRequest();
+    } catch (Exception e) {
+      LOG.debug("CANCEL to {} failed: {}", leg.contact, e.toString());
+    }
+  }
+
+  /** A 2xx from a phone we no longer want (answered too late, or a second phone answered). */
+  void ackAndHangUp(Call.AgentLeg leg, Response ok) {
+    try {
+      ack(leg.dialog, ok, null);
+      hangUp(leg.dialog);
+    } catch (Exception e) {
+      LOG.debug("Could not release {}: {}", leg.contact, e.toString());
+    }
+  }
+
+  void hangUp(Call.AgentLeg leg) {
+    if (leg != null) {
+      hangUp(leg.dialog);
+    }
+  }
+
+  /** BYE in a confirmed dialog; nothing when the dialog is not (or no longer) up. */
+  void hangUp(Dialog dialog) {
+    if (dialog == null || dialog.getState() != DialogState.CONFIRMED) {
+      return;
+    }
+    try {
+      Request bye = dialog.createRequest(Request.BYE);
+      dialog.sendRequest(provider.getNewClientTransaction(bye));
+    } catch (Exception e) {
+      LOG.debug("BYE in {} failed: {}", dialog.getDialogId(), e.toString());
+    }
+  }
+
+  /** An in-dialog OPTIONS: the far end answers while the dialog exists (481 once it is gone). */
+  void ping(Dialog dialog, Call.KeepAlive marker) {
+    if (dialog == null || dialog.getState() != DialogState.CONFIRMED) {
+      return;
+    }
+    try {
+      ClientTransaction ct =
+          provider.getNewClientTransaction(dialog.createRequest(Request.OPTIONS));
+      ct.setApplicationData(marker);
+      dialog.sendRequest(ct);
+    } catch (Exception e) {
+      LOG.debug("Keep-alive in {} failed: {}", dialog.getDialogId(), e.toString());
+    }
+  }
+
+  private void ack(Dialog dialog, Response ok, Message bodyFrom) throws Exception {
+    long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
+    Request ack = dialog.createAck(cseq);
+    if (bodyFrom != null) {
+      copyBody(bodyFrom, ack);
+    }
+    dialog.sendAck(ack);
+  }
+
+  // ---- relaying in-dialog requests -------------------------------------------------------
+
+  /** Sends a copy of {@code req} (method and body) in the other leg's dialog. */
+  void relay(Dialog other, Request req, Call.Relay relay) throws Exception {
+    Request copy = other.createRequest(req.getMethod());
+    copyBody(req, copy);
+    if (Request.INVITE.equals(req.getMethod())) {
+      copy.setHeader(
+          self.contact(sip, ((javax.sip.header.ViaHeader) copy.getHeader("Via")).getTransport()));
+    }
+    ClientTransaction ct = provider.getNewClientTransaction(copy);
+    ct.setApplicationData(relay);
+    other.sendRequest(ct);
+  }
+
+  /** Answers the relayed request with the other side's answer; ACKs a relayed re-INVITE's 2xx. */
+  void answerRelay(Call.Relay relay, Response answer, Dialog other) {
+    ServerTransaction tx = relay.from();
+    Request req = tx.getRequest();
+    try {
+      if (answer.getStatusCode() / 100 == 2 && Request.INVITE.equals(req.getMethod())) {
+        ack(other, answer, null);
+      }
+      Response r = sip.response(answer.getStatusCode(), req);
+      if (answer.getStatusCode() < 300 && Request.INVITE.equals(req.getMethod())) {
+        r.addHeader(self.contact(sip, SipAddressing.transportOf(req.getRequestURI())));
+      }
+      copyBody(answer, r);
+      tx.sendResponse(r);
+    } catch (Exception e) {
+      LOG.debug("Answering relayed {} failed: {}", req.getMethod(), e.toString());
+    }
+  }
+
+  void respondQuietly(ServerTransaction tx, int status) {
+    try {
+      tx.sendResponse(sip.response(status, tx.getRequest()));
+    } catch (Exception e) {
+      LOG.debug("{} failed: {}", status, e.toString());
+    }
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private static void copyBody(Message from, Message to) throws java.text.ParseException {
+    byte[] body = from.getRawContent();
+    ContentTypeHeader type = (ContentTypeHeader) from.getHeader(ContentTypeHeader.NAME);
+    if (body != null && body.length > 0 && type != null) {
+      to.setContent(body, (ContentTypeHeader) type.clone());
+    }
+  }
+
+  private static String userOf(URI uri) {
+    if (uri instanceof SipURI s && s.getUser() != null) {
+      return s.getUser();
+    }
+    return "anonymous";
+  }
+
+  /** A reason text safe inside a quoted header parameter. */
+  private static String clean(String text) {
+    String t = text.replaceAll("[\\p{Cntrl}\"\\\\]", " ").strip();
+    return t.length() > 120 ? t.substring(0, 120) : t;
+  }
+}

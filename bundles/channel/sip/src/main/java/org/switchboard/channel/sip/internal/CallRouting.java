@@ -1,0 +1,114 @@
+package org.switchboard.channel.sip.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sip.address.SipURI;
+import javax.sip.address.TelURL;
+import javax.sip.address.URI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.message.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.api.ChannelType;
+import org.switchboard.core.api.interaction.Direction;
+import org.switchboard.core.api.interaction.OpenInteraction;
+import org.switchboard.core.api.interaction.QueueRequest;
+
+/**
+ * Where an inbound call goes: which sources may send calls (trunks), which dialled number leads to
+ * which entry point, and what the core is told about the call (numbers in E.164).
+ */
+final class CallRouting {
+  private static final Logger LOG = LoggerFactory.getLogger(CallRouting.class);
+
+  /** Attribute: the SIP Call-ID of the customer's leg (marks interactions this channel owns). */
+  static final String CALL_ID = "sip.callId";
+
+  private final NumberPlan plan;
+  private final TrunkPolicy trunks;
+
+  CallRouting(NumberPlan plan, TrunkPolicy trunks) {
+    this.plan = plan;
+    this.trunks = trunks;
+  }
+
+  /** A routable call: the normalized dialled number and the queue it waits in. */
+  record Destination(String dialled, QueueRequest queue) {}
+
+  boolean trusts(String sourceHost) {
+    try {
+      return trunks.trusts(InetAddress.getByName(sourceHost));
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** The entry point of the dialled number (Request-URI user), if it has one. */
+  Optional<Destination> destination(Request invite) {
+    String dialled = userOf(invite.getRequestURI());
+    if (dialled == null) {
+      return Optional.empty();
+    }
+    return plan.route(dialled)
+        .flatMap(
+            entry -> {
+              if (entry.kind() != EntryPoint.Kind.QUEUE) {
+                LOG.warn(
+                    "Number {} leads to flow {}, but no flow engine is installed",
+                    dialled,
+                    entry.id());
+                return Optional.empty();
+              }
+              return Optional.of(
+                  new Destination(plan.normalize(dialled), QueueRequest.to(entry.id())));
+            });
+  }
+
+  /** What the core is told when the call arrives. */
+  OpenInteraction openRequest(Request invite, Destination d) {
+    FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+    String caller = userOf(from.getAddress().getURI());
+    String callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+    Map<String, String> attributes = new HashMap<>();
+    attributes.put(CALL_ID, shorten(callId));
+    attributes.put("sip.from", shorten(from.getAddress().getURI().toString()));
+    if (from.getAddress().getDisplayName() != null) {
+      attributes.put("sip.callerName", shorten(from.getAddress().getDisplayName()));
+    }
+    return new OpenInteraction(
+        ChannelType.VOICE,
+        shorten(callId),
+        Direction.INBOUND,
+        callerNumber(caller),
+        d.dialled(),
+        null,
+        attributes);
+  }
+
+  /** The caller's number in E.164 where it is one; {@code anonymous} when it is no number. */
+  private String callerNumber(String caller) {
+    String number = caller == null ? "" : plan.normalize(caller);
+    return number.isEmpty() ? "anonymous" : number;
+  }
+
+  private static String userOf(URI uri) {
+    if (uri instanceof SipURI s) {
+      return s.getUser();
+    }
+    if (uri instanceof TelURL t) {
+      return (t.isGlobal() ? "+" : "") + t.getPhoneNumber();
+    }
+    return null;
+  }
+
+  private static String shorten(String s) {
+    String clean = s.replaceAll("\\p{Cntrl}", "");
+    return clean.length() > OpenInteraction.MAX_ADDRESS_LENGTH
+        ? clean.substring(0, OpenInteraction.MAX_ADDRESS_LENGTH)
+        : clean;
+  }
+}

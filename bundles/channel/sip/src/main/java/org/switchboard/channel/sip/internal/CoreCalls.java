@@ -1,0 +1,36 @@
+package org.switchboard.channel.sip.internal;
+
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.channel.spi.ChannelContext;
+import org.switchboard.core.api.SwitchboardException;
+import org.switchboard.core.api.interaction.Interaction;
+
+/** Calls into the core whose refusal is expected in races (the other side already moved on). */
+final class CoreCalls {
+  private static final Logger LOG = LoggerFactory.getLogger(CoreCalls.class);
+
+  private CoreCalls() {}
+
+  /** Runs a core call; a refusal (the interaction already moved on) is logged, not thrown. */
+  static void quietly(Supplier<Interaction> call) {
+    try {
+      call.get();
+    } catch (SwitchboardException e) {
+      LOG.debug("core refused: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Ends an interaction whose call is gone: abandoned while it waited or rang, conversation ended
+   * (the agent wraps up) when it was connected.
+   */
+  static void endLost(ChannelContext core, Interaction i) {
+    switch (i.state()) {
+      case NEW, IN_FLOW, QUEUED, OFFERED -> quietly(() -> core.abandoned(i.id(), "call-lost"));
+      case CONNECTED, HELD -> quietly(() -> core.conversationEnded(i.id()));
+      default -> {}
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package org.switchboard.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.After;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import org.switchboard.e2e.HttpProbe.Login;
+
+/**
+ * Calls through the B2BUA of the started appliance (demo mode), with SIPp as the customer and as
+ * the agents' phones: the call to the demo number 100 is queued in {@code support}, the ACD offers
+ * it to a ready agent, the agent's registered phone rings and answers, the legs are bridged, and
+ * the core shows each step. Also: the customer giving up while the phone rings (abandoned), a busy
+ * phone (no answer: the next agent gets the call), and drain mode.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class VoiceE2EIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Login ADMIN = new Login("admin", "admin");
+  private static final Login SUPERVISOR = new Login("supervisor", "supervisor");
+  private static RunningDistribution appliance;
+
+  @BeforeClass
+  public static void start() {
+    appliance = RunningDistribution.prepare("voice", Map.of("SWITCHBOARD_DEMO", "true")).start();
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(60),
+        () -> appliance.http().status("/api/v1/queues/support", ADMIN) == 200,
+        "demo users and the REST API");
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(60),
+        () ->
+            appliance
+                .client("admin", "admin", "config:list '(service.pid=org.switchboard.channel.sip)'")
+                .contains("100=queue:support"),
+        "the demo number routed");
+  }
+
+  @AfterClass
+  public static void stop() {
+    if (appliance != null) {
+      appliance.close();
+    }
+  }
+
+  @After
+  public void everyoneOff() throws Exception {
+    for (String agent : new String[] {"agent2", "agent3", "agent4"}) {
+      state(agent, "NOT_READY");
+    }
+  }
+
+  @Test
+  public void a_callIsQueuedOfferedToTheAgentsPhoneAndBridged() throws Exception {
+    try (Sipp.Phone phone = Sipp.phone("agent-answer.xml", 1, "-d", "500")) {
+      register("agent2", phone);
+      ready("agent2");
+      Instant before = Instant.now();
+      Sipp.Result call = Sipp.run("caller.xml", appliance.sipPort(), "-s", "100", "-d", "1000");
+      assertEquals(call.output(), 0, call.exit());
+      assertEquals(phone.tail(), 0, phone.await(30).exit());
+
+      JsonNode i = latestCall("agent2");
+      assertEquals(i.toString(), "WRAP_UP", i.path("state").asText());
+      assertEquals("support", i.path("queue").asText());
+      assertEquals("100", i.path("to").asText());
+      assertTrue(i.toString(), i.path("from").asText().startsWith("+4930555"));
+      assertEquals("customer", i.path("attributes").path("sip.hangupBy").asText());
+      Instant queued = Instant.parse(i.path("queuedAt").asText());
+      Instant answered = Instant.parse(i.path("answeredAt").asText());
+      assertTrue(
+          i.toString(), !queued.isBefore(before.minusSeconds(1)) && answered.isAfter(queued));
+      complete(i.path("id").asText());
+    }
+  }
+
+  @Test
+  public void b_customerHangsUpWhileThePhoneRings_abandoned() throws Exception {
+    try (Sipp.Phone phone = Sipp.phone("agent-ring-cancelled.xml", 1)) {
+      register("agent2", phone);
+      ready("agent2");
+      Sipp.Result call =
+          Sipp.run("caller-cancel.xml", appliance.sipPort(), "-s", "100", "-d", "2000");
+      assertEquals(call.output(), 0, call.exit());
+      assertEquals(phone.tail(), 0, phone.await(30).exit());
+      JsonNode i = latestCall(null);
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(10),
+          () -> "ABANDONED".equals(interaction(i.path("id").asText()).path("state").asText()),
+          "the call abandoned");
+    }
+  }
+
+  @Test
+  public void c_busyPhoneIsNoAnswer_theNextAgentGetsTheCall() throws Exception {
+    try (Sipp.Phone busy = Sipp.phone("agent-busy.xml", 1);
+        Sipp.Phone answering = Sipp.phone("agent-answer.xml", 1, "-d", "200")) {
+      register("agent2", busy);
+      register("agent3", answering);
+      ready("agent2"); // the longest idle of the two: offered first
+      ready("agent3");
+      Sipp.Result call = Sipp.run("caller.xml", appliance.sipPort(), "-s", "100", "-d", "500");
+      assertEquals(call.output(), 0, call.exit());
+      assertEquals(busy.tail(), 0, busy.await(30).exit());
+      assertEquals(answering.tail(), 0, answering.await(30).exit());
+
+      JsonNode i = latestCall("agent3");
+      assertEquals("WRAP_UP", i.path("state").asText());
+      assertTrue(i.toString(), i.path("attributes").path("sip.lastCause").asText().contains("486"));
+      JsonNode agent2 =
+          JSON.readTree(appliance.http().get("/api/v1/agents/agent2", SUPERVISOR).body());
+      assertEquals(agent2.toString(), "NOT_READY", agent2.path("state").asText());
+      assertEquals("no-answer", agent2.path("reason").asText());
+      complete(i.path("id").asText());
+    }
+  }
+
+  @Test
+  public void d_drainRefusesNewCallsWith503() throws Exception {
+    String on = appliance.client("admin", "admin", "switchboard:sip-drain on");
+    assertTrue(on, on.contains("drain: on"));
+    String refused = appliance.client("supervisor", "supervisor", "switchboard:sip-drain off");
+    assertTrue(refused, !refused.contains("drain: off"));
+    Sipp.Result call = Sipp.run("caller-refused.xml", appliance.sipPort(), "-s", "100");
+    assertEquals(call.output(), 0, call.exit());
+    String off = appliance.client("admin", "admin", "switchboard:sip-drain off");
+    assertTrue(off, off.contains("drain: off"));
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  /** The agent's phone registers, replacing every contact earlier tests left. */
+  private static void register(String agent, Sipp.Phone phone) throws Exception {
+    Sipp.Result gone =
+        Sipp.run(
+            "unregister-all.xml", appliance.sipPort(), "-s", agent, "-au", agent, "-ap", agent);
+    assertEquals(gone.output(), 0, gone.exit());
+    Sipp.Result r =
+        Sipp.run(
+            "register-contact.xml",
+            appliance.sipPort(),
+            "-s",
+            agent,
+            "-au",
+            agent,
+            "-ap",
+            agent,
+            "-key",
+            "contact_port",
+            String.valueOf(phone.port));
+    assertEquals(r.output(), 0, r.exit());
+  }
+
+  private static void ready(String agent) throws Exception {
+    state(agent, "READY");
+    HttpResponse<String> beat =
+        appliance.http().post("/api/v1/acd/agents/" + agent + "/heartbeat", ADMIN, "{}");
+    assertEquals(beat.body(), 204, beat.statusCode());
+  }
+
+  private static void state(String agent, String state) throws IOException {
+    HttpResponse<String> r =
+        appliance
+            .http()
+            .put(
+                "/api/v1/agents/" + agent + "/state",
+                SUPERVISOR,
+                "{\"state\":\""
+                    + state
+                    + "\",\"reason\":\""
+                    + ("READY".equals(state) ? "" : "break")
+                    + "\"}");
+    assertTrue(r.body(), r.statusCode() == 200 || r.statusCode() == 409);
+  }
+
+  private static void complete(String id) throws IOException {
+    HttpResponse<String> r =
+        appliance
+            .http()
+            .post(
+                "/api/v1/interactions/" + id + "/complete",
+                SUPERVISOR,
+                "{\"code\":\"resolved\",\"note\":\"\"}");
+    assertEquals(r.body(), 200, r.statusCode());
+  }
+
+  private static JsonNode interaction(String id) {
+    try {
+      return JSON.readTree(appliance.http().get("/api/v1/interactions/" + id, SUPERVISOR).body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The newest voice interaction (of the agent, when given). */
+  private static JsonNode latestCall(String agent) throws Exception {
+    String q =
+        "/api/v1/interactions?channel=voice&limit=1" + (agent == null ? "" : "&agent=" + agent);
+    JsonNode list = JSON.readTree(appliance.http().get(q, SUPERVISOR).body());
+    assertNotEquals(list.toString(), 0, list.size());
+    return list.get(0);
+  }
+}
