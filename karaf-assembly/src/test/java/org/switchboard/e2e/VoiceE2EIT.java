@@ -58,7 +58,7 @@ public class VoiceE2EIT {
 
   @After
   public void everyoneOff() throws Exception {
-    for (String agent : new String[] {"agent2", "agent3", "agent4"}) {
+    for (String agent : new String[] {"agent1", "agent2", "agent3", "agent4"}) {
       state(agent, "NOT_READY");
     }
   }
@@ -138,6 +138,59 @@ public class VoiceE2EIT {
     assertEquals(call.output(), 0, call.exit());
     String off = appliance.client("admin", "admin", "switchboard:sip-drain off");
     assertTrue(off, off.contains("drain: off"));
+  }
+
+  /**
+   * Agent2 transfers blind with REFER to number 101 (queue billing): the customer stays connected,
+   * waits in billing, and when agent1 (billing) answers, the customer is re-INVITEd with agent1's
+   * media; the customer hangs up with agent1.
+   */
+  @Test
+  public void e_referTransfersTheCallToAnotherQueue() throws Exception {
+    try (Sipp.Phone first = Sipp.phone("agent-transfer.xml", 1, "-key", "refer_to", "101");
+        Sipp.Phone next = Sipp.phone("agent-answer.xml", 1, "-d", "200")) {
+      register("agent2", first); // support and sales: not eligible for billing
+      register("agent1", next);
+      ready("agent2");
+      java.util.concurrent.CompletableFuture<Sipp.Result> customer =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return Sipp.run(
+                      "caller-transferred.xml", appliance.sipPort(), "-s", "100", "-d", "1000");
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(e);
+                }
+              });
+      String[] id = new String[1];
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(15),
+          () -> {
+            try {
+              JsonNode i = latestCall(null);
+              id[0] = i.path("id").asText();
+              return "billing".equals(i.path("queue").asText())
+                  && "QUEUED".equals(i.path("state").asText());
+            } catch (Exception e) {
+              return false;
+            }
+          },
+          "the call waiting in billing after the REFER");
+      assertEquals(first.tail(), 0, first.await(15).exit());
+      ready("agent1");
+      Sipp.Result call = customer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(call.output(), 0, call.exit());
+      assertEquals(next.tail(), 0, next.await(15).exit());
+      JsonNode i = interaction(id[0]);
+      assertEquals(i.toString(), "WRAP_UP", i.path("state").asText());
+      assertEquals("agent1", i.path("agent").asText());
+      assertEquals("agent2", i.path("attributes").path("sip.transferredBy").asText());
+      assertEquals("customer", i.path("attributes").path("sip.hangupBy").asText());
+      complete(id[0]);
+    }
   }
 
   // ---- helpers ---------------------------------------------------------------------------

@@ -15,14 +15,14 @@ import org.switchboard.core.api.agent.AgentService;
 
 /**
  * Demo mode with the SIP channel installed: the demo agents' phones log in with the agents' demo
- * passwords ({@code agent1}/{@code agent1} ...), and the number {@value #DEMO_NUMBER} leads to the
- * demo {@code support} queue unless an admin has configured routes. Runs after the demo data
- * exists.
+ * passwords ({@code agent1}/{@code agent1} ...), and the numbers 100, 101 and 102 lead to the demo
+ * queues {@code support}, {@code billing} and {@code sales} unless an admin has configured routes.
+ * Runs after the demo data exists.
  */
 @Component(immediate = true)
 public class DemoPhones {
-  /** The demo support queue's phone number. */
-  static final String DEMO_NUMBER = "100";
+  /** The demo queues' phone numbers. */
+  static final String[] DEMO_ROUTES = {"100=queue:support", "101=queue:billing", "102=queue:sales"};
 
   static final String SIP_PID = "org.switchboard.channel.sip";
   private static final Logger LOG = LoggerFactory.getLogger(DemoPhones.class);
@@ -44,10 +44,10 @@ public class DemoPhones {
       }
     }
     LOG.info("demo mode: {} demo agents' SIP phone credentials created", created);
-    routeDemoNumber(config);
+    routeDemoNumbers(config);
   }
 
-  private static void routeDemoNumber(ConfigurationAdmin admin) {
+  private static void routeDemoNumbers(ConfigurationAdmin admin) {
     try {
       Configuration c = admin.getConfiguration(SIP_PID, "?");
       Dictionary<String, Object> props = c.getProperties();
@@ -55,11 +55,11 @@ public class DemoPhones {
         return;
       }
       Dictionary<String, Object> next = props == null ? new Hashtable<>() : props;
-      next.put("routes", new String[] {DEMO_NUMBER + "=queue:support"});
+      next.put("routes", DEMO_ROUTES.clone());
       c.update(next);
-      LOG.info("demo mode: number {} routes to queue support", DEMO_NUMBER);
+      LOG.info("demo mode: phone numbers {}", String.join(", ", DEMO_ROUTES));
     } catch (IOException e) {
-      LOG.warn("demo mode: could not route number {}: {}", DEMO_NUMBER, e.getMessage());
+      LOG.warn("demo mode: could not route the demo numbers: {}", e.getMessage());
     }
   }
 }

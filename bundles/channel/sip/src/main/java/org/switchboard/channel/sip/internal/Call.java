@@ -74,9 +74,20 @@ final class Call {
     return invite.getRawContent() != null && invite.getRawContent().length > 0;
   }
 
+  /**
+   * The customer got our 200: their dialog is up. Stays true when the call waits again after a
+   * transfer, and then the next agent is connected by a re-INVITE of the customer.
+   */
+  boolean customerAnswered;
+
   /** Whether the customer has not been answered yet (no final response sent). */
   boolean customerUnanswered() {
-    return phase == Phase.ARRIVING || phase == Phase.QUEUED || phase == Phase.RINGING_AGENT;
+    return !customerAnswered && phase != Phase.ENDED;
+  }
+
+  /** Waiting for an agent (first time, or again after a transfer) or ringing one. */
+  boolean waiting() {
+    return phase == Phase.QUEUED || phase == Phase.RINGING_AGENT;
   }
 
   /** One INVITE to one of an agent's registered phones. */
@@ -105,6 +116,9 @@ final class Call {
       this.callId = callId;
     }
   }
+
+  /** A re-INVITE of the customer with the SDP offer of the agent who took the call over. */
+  record Reoffer(AgentLeg leg, javax.sip.message.Response agentOk) {}
 
   /** An in-dialog OPTIONS that checks one leg is still there. */
   record KeepAlive(boolean agentSide) {}

@@ -25,8 +25,10 @@ import org.switchboard.channel.spi.ChannelContext;
 import org.switchboard.channel.spi.ChannelStatus;
 import org.switchboard.channel.spi.Offer;
 import org.switchboard.core.api.SwitchboardException;
+import org.switchboard.core.api.event.EventTypes;
 import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionState;
+import org.switchboard.core.api.interaction.TransferTarget;
 
 /**
  * The back-to-back user agent: a customer's INVITE becomes an interaction queued in the core; when
@@ -128,10 +130,10 @@ final class CallControl {
     return i.attributes().containsKey(CallRouting.CALL_ID);
   }
 
-  void interactionChanged(Interaction interaction) {
+  void interactionChanged(Interaction interaction, String eventType) {
     Call call = byInteraction.get(interaction.id());
     if (call != null) {
-      call.executor.execute(() -> applyChange(call, interaction));
+      call.executor.execute(() -> applyChange(call, interaction, eventType));
     }
   }
 
@@ -221,7 +223,7 @@ final class CallControl {
   // ---- ringing the agent -----------------------------------------------------------------------
 
   private void ringAgent(Call call, String agentId) {
-    if (!call.customerUnanswered() || call.phase == Call.Phase.RINGING_AGENT) {
+    if (call.phase != Call.Phase.QUEUED) {
       return;
     }
     List<SipStore.Binding> phones = store.bindings(agentId, clock.instant());
@@ -269,6 +271,8 @@ final class CallControl {
             agentAnswer(call, leg, response);
           } else if (ct != null && ct.getApplicationData() instanceof Call.Relay relay) {
             relayed(call, relay, response);
+          } else if (ct != null && ct.getApplicationData() instanceof Call.Reoffer r) {
+            reoffered(call, r, response);
           } else if (ct != null && ct.getApplicationData() instanceof Call.KeepAlive k) {
             int s = response.getStatusCode();
             if (s == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || s == Response.REQUEST_TIMEOUT) {
@@ -315,7 +319,12 @@ final class CallControl {
     call.bridged = leg;
     call.phase = Call.Phase.BRIDGED;
     try {
-      legs.bridge(call, leg, response);
+      if (call.customerAnswered) {
+        legs.reoffer(call, leg, response);
+      } else {
+        legs.bridge(call, leg, response);
+        call.customerAnswered = true;
+      }
       CoreCalls.quietly(
           () -> c.updateAttributes(call.interactionId, Map.of("sip.agentContact", leg.contact)));
     } catch (Exception e) {
@@ -434,8 +443,14 @@ final class CallControl {
 
   // ---- changes made elsewhere -------------------------------------------------------------
 
-  private void applyChange(Call call, Interaction i) {
+  private void applyChange(Call call, Interaction i, String eventType) {
     if (call.phase == Call.Phase.ENDED) {
+      return;
+    }
+    if (EventTypes.INTERACTION_TRANSFERRED.equals(eventType)
+        && i.state() == InteractionState.OFFERED
+        && call.phase == Call.Phase.QUEUED) {
+      ringAgent(call, i.agent()); // transferred straight to an agent: no separate offer event
       return;
     }
     if (call.phase == Call.Phase.RINGING_AGENT
@@ -495,6 +510,16 @@ final class CallControl {
     }
     if (byCustomer && call.customerUnanswered()) {
       customerLeft(call, "caller-hung-up");
+      return;
+    }
+    if (byCustomer && call.waiting()) {
+      // Hung up while waiting again after a transfer: abandoned in the new queue.
+      cancelRinging(call);
+      ChannelContext c = core;
+      if (c != null) {
+        CoreCalls.quietly(() -> c.abandoned(call.interactionId, "caller-hung-up"));
+      }
+      forget(call);
       return;
     }
     if (byCustomer) {
@@ -572,6 +597,76 @@ final class CallControl {
         relay, response, relay.fromAgent() ? call.customerDialog : call.bridged.dialog);
   }
 
+  /**
+   * REFER from the agent's phone: a blind transfer to the queue of a routed number or to an agent
+   * (the Refer-To user). The core moves the interaction; the agent's leg gets 202, a NOTIFY that
+   * the transfer is done, and BYE; the customer stays connected to Switchboard until the next agent
+   * answers, and is then re-INVITEd with that agent's SDP.
+   */
+  void refer(RequestEvent event, ServerTransaction tx) throws Exception {
+    Request req = event.getRequest();
+    String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
+    Call call = byCallId.get(callId);
+    if (call == null) {
+      tx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, req));
+      return;
+    }
+    Optional<TransferTarget> target = routing.transferTarget(req);
+    if (target.isEmpty()) {
+      tx.sendResponse(sip.response(Response.BAD_REQUEST, req));
+      return;
+    }
+    boolean fromAgent = !callId.equals(call.customerCallId);
+    call.executor.execute(() -> transfer(call, tx, fromAgent, target.get()));
+  }
+
+  private void transfer(Call call, ServerTransaction tx, boolean fromAgent, TransferTarget target) {
+    ChannelContext c = core;
+    if (!fromAgent || call.phase != Call.Phase.BRIDGED || c == null) {
+      legs.respondQuietly(tx, Response.FORBIDDEN);
+      return;
+    }
+    try {
+      c.transferred(call.interactionId, target);
+    } catch (SwitchboardException e) {
+      LOG.info("Transfer of call {} refused: {}", call.customerCallId, e.getMessage());
+      legs.respondQuietly(
+          tx,
+          e instanceof org.switchboard.core.api.NotFoundException
+              ? Response.NOT_FOUND
+              : Response.FORBIDDEN);
+      return;
+    }
+    Call.AgentLeg old = call.bridged;
+    legs.respondQuietly(tx, Response.ACCEPTED);
+    legs.notifyTransferDone(old.dialog);
+    legs.hangUp(old);
+    CoreCalls.quietly(
+        () -> c.updateAttributes(call.interactionId, Map.of("sip.transferredBy", old.agentId)));
+    call.bridged = null;
+    call.phase = Call.Phase.QUEUED;
+  }
+
+  private void reoffered(Call call, Call.Reoffer r, Response response) {
+    int status = response.getStatusCode();
+    if (status < 200) {
+      return;
+    }
+    if (status >= 300) {
+      LOG.info(
+          "Customer of call {} refused the new agent's media: {}", call.customerCallId, status);
+      legs.ackAndHangUp(r.leg(), r.agentOk());
+      legs.hangUp(call.customerDialog);
+      ChannelContext c = core;
+      if (c != null) {
+        CoreCalls.quietly(() -> c.conversationEnded(call.interactionId));
+      }
+      forget(call);
+      return;
+    }
+    legs.completeReoffer(call, r, response);
+  }
+
   private void holdOrResume(Call call, Sdp.Direction direction) {
     ChannelContext c = core;
     if (c == null) {
@@ -587,8 +682,8 @@ final class CallControl {
   // ---- ending ----------------------------------------------------------------------------------
 
   private void hangUpBoth(Call call, String reason) {
+    cancelRinging(call);
     if (call.customerUnanswered()) {
-      cancelRinging(call);
       endUnanswered(call, Response.TEMPORARILY_UNAVAILABLE, reason);
       return;
     }

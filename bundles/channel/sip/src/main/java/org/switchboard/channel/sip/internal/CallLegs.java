@@ -96,6 +96,48 @@ final class CallLegs {
     call.inviteTx.sendResponse(ok);
   }
 
+  /**
+   * The next agent (after a transfer) answered an offerless INVITE: their 200 carries the offer,
+   * which goes to the customer in a re-INVITE; {@link #completeReoffer} finishes the exchange.
+   */
+  void reoffer(Call call, Call.AgentLeg leg, Response agentOk) throws Exception {
+    Request reinvite = call.customerDialog.createRequest(Request.INVITE);
+    copyBody(agentOk, reinvite);
+    reinvite.setHeader(
+        self.contact(sip, ((javax.sip.header.ViaHeader) reinvite.getHeader("Via")).getTransport()));
+    ClientTransaction ct = provider.getNewClientTransaction(reinvite);
+    ct.setApplicationData(new Call.Reoffer(leg, agentOk));
+    call.customerDialog.sendRequest(ct);
+  }
+
+  /** The customer accepted the new agent's media: ACK both, the agent's with the answer. */
+  void completeReoffer(Call call, Call.Reoffer r, Response customerOk) {
+    try {
+      ack(call.customerDialog, customerOk, null);
+      ack(r.leg().dialog, r.agentOk(), customerOk);
+    } catch (Exception e) {
+      LOG.info("Completing the transfer of {} failed: {}", call.customerCallId, e.toString());
+    }
+  }
+
+  /** NOTIFY of the REFER's implicit subscription: the transfer is done (RFC 3515 §2.4.5). */
+  void notifyTransferDone(Dialog agentDialog) {
+    try {
+      Request notify = agentDialog.createRequest(Request.NOTIFY);
+      notify.setHeader(sip.headers.createEventHeader("refer"));
+      javax.sip.header.SubscriptionStateHeader state =
+          sip.headers.createSubscriptionStateHeader(
+              javax.sip.header.SubscriptionStateHeader.TERMINATED);
+      state.setReasonCode(javax.sip.header.SubscriptionStateHeader.NO_RESOURCE);
+      notify.setHeader(state);
+      notify.setContent(
+          "SIP/2.0 200 OK\r\n", sip.headers.createContentTypeHeader("message", "sipfrag"));
+      agentDialog.sendRequest(provider.getNewClientTransaction(notify));
+    } catch (Exception e) {
+      LOG.debug("NOTIFY in {} failed: {}", agentDialog.getDialogId(), e.toString());
+    }
+  }
+
   /** The customer's ACK of our 2xx; completes a delayed-offer bridge. */
   void customerAcked(Call call, Request customerAck) {
     Call.AgentLeg leg = call.bridged;
@@ -138,7 +180,9 @@ final class CallLegs {
             sip.headers.createMaxForwardsHeader(70));
     invite.addHeader(self.contact(sip, transport));
     invite.addHeader(sip.headers.createHeader(INTERACTION_HEADER, call.interactionId));
-    copyBody(call.invite, invite);
+    if (!call.customerAnswered) {
+      copyBody(call.invite, invite); // else offerless: the agent offers, the customer answers
+    }
     Call.AgentLeg leg = new Call.AgentLeg(agentId, contact, callId.getCallId());
     ClientTransaction ct = provider.getNewClientTransaction(invite);
     ct.setApplicationData(leg);

@@ -10,13 +10,16 @@ import javax.sip.address.TelURL;
 import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.ReferToHeader;
 import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.api.ChannelType;
+import org.switchboard.core.api.ValidationException;
 import org.switchboard.core.api.interaction.Direction;
 import org.switchboard.core.api.interaction.OpenInteraction;
 import org.switchboard.core.api.interaction.QueueRequest;
+import org.switchboard.core.api.interaction.TransferTarget;
 
 /**
  * Where an inbound call goes: which sources may send calls (trunks), which dialled number leads to
@@ -66,6 +69,27 @@ final class CallRouting {
               return Optional.of(
                   new Destination(plan.normalize(dialled), QueueRequest.to(entry.id())));
             });
+  }
+
+  /**
+   * Where a REFER sends the call: the queue of a routed number, otherwise the agent named by the
+   * Refer-To user. Empty when the REFER names neither in a usable form.
+   */
+  Optional<TransferTarget> transferTarget(Request refer) {
+    ReferToHeader referTo = (ReferToHeader) refer.getHeader(ReferToHeader.NAME);
+    String user = referTo == null ? null : userOf(referTo.getAddress().getURI());
+    if (user == null || user.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<EntryPoint> entry = plan.route(user);
+    try {
+      if (entry.isPresent() && entry.get().kind() == EntryPoint.Kind.QUEUE) {
+        return Optional.of(TransferTarget.toQueue(entry.get().id()));
+      }
+      return Optional.of(TransferTarget.toAgent(user));
+    } catch (ValidationException e) {
+      return Optional.empty();
+    }
   }
 
   /** What the core is told when the call arrives. */

@@ -60,7 +60,7 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
 
   /** Methods we know but do not serve (answered 405 with Allow). */
   private static final List<String> REFUSED =
-      List.of("PRACK", "REFER", "SUBSCRIBE", "NOTIFY", "MESSAGE", "PUBLISH");
+      List.of("PRACK", "SUBSCRIBE", "NOTIFY", "MESSAGE", "PUBLISH");
 
   private final SipConfig config;
   private final SipStore store;
@@ -245,6 +245,7 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
       case Request.CANCEL -> calls.cancel(event, tx);
       case Request.BYE -> calls.bye(event, tx);
       case Request.UPDATE, Request.INFO -> inDialogOnly(event, tx);
+      case Request.REFER -> refer(event, tx);
       case Request.REGISTER -> SipMessages.send(provider, tx, registrar.register(req, source));
       case Request.OPTIONS -> SipMessages.send(provider, tx, options(req));
       default -> {
@@ -269,6 +270,15 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
   private void inDialogOnly(RequestEvent event, ServerTransaction tx) throws Exception {
     if (CallControl.inDialog(event.getRequest())) {
       calls.relay(event, tx);
+    } else {
+      tx.sendResponse(
+          sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, event.getRequest()));
+    }
+  }
+
+  private void refer(RequestEvent event, ServerTransaction tx) throws Exception {
+    if (CallControl.inDialog(event.getRequest())) {
+      calls.refer(event, tx);
     } else {
       tx.sendResponse(
           sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, event.getRequest()));
@@ -389,7 +399,7 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
 
   @Override
   public void interactionChanged(Interaction interaction, String eventType) {
-    calls.interactionChanged(interaction);
+    calls.interactionChanged(interaction, eventType);
   }
 
   /** Drain for an upgrade: new calls get 503 with Retry-After; calls in progress go on. */

@@ -18,7 +18,7 @@ import javax.sip.message.Response;
 
 /** Builds and sends responses; the factories are created directly (no SipFactory path lookup). */
 final class SipMessages {
-  static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO";
+  static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO, REFER";
   final HeaderFactory headers = new HeaderFactoryImpl();
   final MessageFactory messages = new MessageFactoryImpl();
   final AddressFactory addresses = new AddressFactoryImpl();
