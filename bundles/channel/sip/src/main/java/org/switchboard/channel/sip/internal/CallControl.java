@@ -60,6 +60,9 @@ final class CallControl {
   /** Calls by interaction id, once the core has opened it. */
   private final Map<String, Call> byInteraction = new ConcurrentHashMap<>();
 
+  /** Call-IDs whose CANCEL arrived before their INVITE reached call control, and when. */
+  private final Map<String, java.time.Instant> earlyCancels = new ConcurrentHashMap<>();
+
   private volatile ChannelContext core;
   private volatile boolean draining;
 
@@ -178,6 +181,14 @@ final class CallControl {
     Call call = new Call(callId, new SerialExecutor(pool), tx, dialog, clock.instant());
     if (byCallId.putIfAbsent(callId, call) != null) {
       tx.sendResponse(sip.response(Response.LOOP_DETECTED, invite));
+      return;
+    }
+    if (earlyCancels.remove(callId) != null) {
+      byCallId.remove(callId); // its CANCEL overtook it (see cancel)
+      if (tx.getState() == javax.sip.TransactionState.PROCEEDING
+          || tx.getState() == javax.sip.TransactionState.TRYING) {
+        tx.sendResponse(sip.response(Response.REQUEST_TERMINATED, invite));
+      }
       return;
     }
     call.executor.execute(() -> arrive(call, c));
@@ -465,17 +476,54 @@ final class CallControl {
 
   // ---- in-dialog requests ----------------------------------------------------------------------
 
-  /** CANCEL of the customer's INVITE: the customer gave up while waiting or ringing. */
+  /**
+   * CANCEL of the customer's INVITE: the customer gave up while waiting or ringing. SIP threads run
+   * concurrently, so a CANCEL can overtake its INVITE on the way in: then it answers the INVITE
+   * with 487 itself and leaves a mark that stops {@link #newCall} (whichever of the two runs second
+   * sees the other).
+   */
   void cancel(RequestEvent event, ServerTransaction cancelTx) throws Exception {
     Request cancel = event.getRequest();
     String callId = ((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId();
     Call call = byCallId.get(callId);
-    if (call == null || !call.customerCallId.equals(callId)) {
+    if (call == null) {
+      earlyCancels.put(callId, clock.instant());
+      call = byCallId.get(callId);
+      if (call == null) {
+        cancelBeforeCall(cancel, cancelTx, callId);
+        return;
+      }
+      earlyCancels.remove(callId);
+    }
+    if (!call.customerCallId.equals(callId)) {
       cancelTx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, cancel));
       return;
     }
     cancelTx.sendResponse(sip.response(Response.OK, cancel));
-    call.executor.execute(() -> customerLeft(call, "caller-cancelled"));
+    Call cancelled = call;
+    call.executor.execute(() -> customerLeft(cancelled, "caller-cancelled"));
+  }
+
+  private void cancelBeforeCall(Request cancel, ServerTransaction cancelTx, String callId)
+      throws Exception {
+    ServerTransaction invite =
+        ((gov.nist.javax.sip.stack.SIPServerTransaction) cancelTx).getCanceledInviteTransaction();
+    if (invite == null
+        || (invite.getState() != javax.sip.TransactionState.TRYING
+            && invite.getState() != javax.sip.TransactionState.PROCEEDING)) {
+      // No INVITE transaction matches (none yet, or a malformed one): 481, but the mark stays so
+      // an INVITE of this Call-ID that is still on its way in ends at once.
+      cancelTx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, cancel));
+      return;
+    }
+    cancelTx.sendResponse(sip.response(Response.OK, cancel));
+    invite.sendResponse(sip.response(Response.REQUEST_TERMINATED, invite.getRequest()));
+  }
+
+  /** Forgets marks of CANCELs whose INVITE never reached call control (bounded memory). */
+  void housekeeping() {
+    java.time.Instant old = clock.instant().minusSeconds(64);
+    earlyCancels.values().removeIf(at -> at.isBefore(old));
   }
 
   private void customerLeft(Call call, String reason) {

@@ -24,7 +24,9 @@ import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
 import javax.sip.header.AllowHeader;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.UserAgentHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -296,9 +298,19 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
     if (event.getServerTransaction() != null) {
       return event.getServerTransaction();
     }
+    if (req.getHeader(MaxForwardsHeader.NAME) == null) {
+      // Required by RFC 3261 but missing from some CANCELs in the field: be lenient, as the
+      // stack will not open a transaction without it.
+      req.setHeader(sip.headers.createMaxForwardsHeader(70));
+    }
     try {
       return provider.getNewServerTransaction(req);
     } catch (TransactionAlreadyExistsException retransmission) {
+      return null;
+    } catch (TransactionUnavailableException malformed) {
+      Response r = sip.response(Response.BAD_REQUEST, req);
+      r.setReasonPhrase(SipMessages.reason(malformed.getMessage()));
+      provider.sendResponse(r);
       return null;
     }
   }
@@ -327,6 +339,7 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
   }
 
   private void purge() {
+    calls.housekeeping();
     try {
       int n = store.purgeExpired(java.time.Instant.now());
       if (n > 0) {

@@ -33,6 +33,15 @@ final class SipMessages {
     return r;
   }
 
+  /** A reason phrase safe to send: printable ASCII, at most 100 characters. */
+  static String reason(String text) {
+    String t = text == null ? "" : text.replaceAll("[^\\x20-\\x7e]", " ").strip();
+    if (t.isEmpty()) {
+      return "Bad Request";
+    }
+    return t.length() > 100 ? t.substring(0, 100) : t;
+  }
+
   /** Sends in the transaction when there is one, statelessly otherwise. */
   static void send(SipProvider provider, ServerTransaction tx, Response response)
       throws SipException, InvalidArgumentException {

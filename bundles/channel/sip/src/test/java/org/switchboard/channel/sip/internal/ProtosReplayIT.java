@@ -34,6 +34,9 @@ class ProtosReplayIT {
     try (TestSip sip = new TestSip(1_000_000, 1_000_000);
         DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       socket.setSoTimeout(2000);
+      // A bound core, so the INVITEs (most cases, all to the routed number 100) open calls.
+      FakeCore core = new FakeCore();
+      sip.endpoint.initialize(core);
       InetAddress loopback = InetAddress.getLoopbackAddress();
       int cases = 0;
       long heapBefore = usedHeapAfterGc();
@@ -68,6 +71,13 @@ class ProtosReplayIT {
         java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofSeconds(1).toNanos());
       }
       assertThat(optionsAnswered(socket, sip.port, -1)).isTrue();
+      // Every call a case opened was ended by its teardown (CANCEL) or refused: none is left
+      // holding memory or a queue place, and each opened interaction reached a final state.
+      assertThat(sip.endpoint.activeCalls()).as("calls left").isZero();
+      assertThat(core.openInteractions()).as("interactions left open").isEmpty();
+      assertThat(core.count(org.switchboard.core.api.interaction.InteractionState.ABANDONED))
+          .as("calls opened and abandoned by their CANCEL")
+          .isPositive();
     }
   }
 
