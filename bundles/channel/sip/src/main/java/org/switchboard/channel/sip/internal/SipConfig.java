@@ -26,10 +26,12 @@ public @interface SipConfig {
 
   @AttributeDefinition(
       description =
-          "Digest algorithms offered in 401 challenges, most preferred first (RFC 8760: SHA-256,"
-              + " MD5). Many phones and SIPp read only the first challenge, so MD5 comes first by"
-              + " default; put SHA-256 first when every phone supports it.")
-  String[] digestAlgorithms() default {"MD5", "SHA-256"};
+          "Digest algorithms offered in 401 challenges, one challenge each, most preferred first"
+              + " (RFC 8760: SHA-256, MD5). MD5 alone by default: phones on older SIP stacks"
+              + " (e.g. libre-based ones such as baresip 1.0) reject a 401 that also offers"
+              + " SHA-256, and offering MD5 next to SHA-256 is no stronger than MD5 alone. Set"
+              + " SHA-256 alone when every phone supports it.")
+  String[] digestAlgorithms() default {"MD5"};
 
   @AttributeDefinition(description = "Seconds a digest nonce stays valid (each is accepted once).")
   int nonceSeconds() default 30;
