@@ -60,6 +60,11 @@ public class VoiceE2EIT {
   public void everyoneOff() throws Exception {
     for (String agent : new String[] {"agent1", "agent2", "agent3", "agent4"}) {
       state(agent, "NOT_READY");
+      // A failed test may leave its call in wrap-up, which would keep the agent busy.
+      JsonNode left = latestOf(agent);
+      if (left != null && "WRAP_UP".equals(left.path("state").asText())) {
+        complete(left.path("id").asText());
+      }
     }
   }
 
@@ -153,18 +158,7 @@ public class VoiceE2EIT {
       register("agent1", next);
       ready("agent2");
       java.util.concurrent.CompletableFuture<Sipp.Result> customer =
-          java.util.concurrent.CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return Sipp.run(
-                      "caller-transferred.xml", appliance.sipPort(), "-s", "100", "-d", "1000");
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  throw new IllegalStateException(e);
-                }
-              });
+          inBackground("caller-transferred.xml", "-s", "100", "-d", "1000");
       String[] id = new String[1];
       RunningDistribution.waitFor(
           Duration.ofSeconds(15),
@@ -193,7 +187,125 @@ public class VoiceE2EIT {
     }
   }
 
+  /**
+   * The agent's phone puts the customer on hold and back (re-INVITEs with sendonly, then sendrecv):
+   * each is relayed to the customer, and the interaction is HELD, then CONNECTED.
+   */
+  @Test
+  public void f_holdFromThePhoneHoldsTheInteraction() throws Exception {
+    try (Sipp.Phone phone = Sipp.phone("agent-hold.xml", 1, "-d", "3000")) {
+      register("agent2", phone);
+      ready("agent2");
+      java.util.concurrent.CompletableFuture<Sipp.Result> customer =
+          inBackground("caller-held.xml", "-s", "100", "-d", "3000");
+      String[] id = new String[1];
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(10),
+          () -> {
+            JsonNode i = latestOf("agent2");
+            id[0] = i == null ? null : i.path("id").asText();
+            return i != null && "HELD".equals(i.path("state").asText());
+          },
+          "the interaction on hold");
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(10),
+          () -> "CONNECTED".equals(interaction(id[0]).path("state").asText()),
+          "the interaction off hold");
+      Sipp.Result call = customer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(call.output(), 0, call.exit());
+      assertEquals(phone.tail(), 0, phone.await(15).exit());
+      assertEquals("WRAP_UP", interaction(id[0]).path("state").asText());
+      complete(id[0]);
+    }
+  }
+
+  /**
+   * Drain before an upgrade: a call in progress goes on to its end while new calls get 503; with no
+   * call left the SIP bundle is updated, and the new one takes calls again.
+   */
+  @Test
+  public void g_drainLetsTheCallFinishThenTheBundleUpdates() throws Exception {
+    try (Sipp.Phone phone = Sipp.phone("agent-answer.xml", 1, "-d", "200")) {
+      register("agent2", phone);
+      ready("agent2");
+      java.util.concurrent.CompletableFuture<Sipp.Result> customer =
+          inBackground("caller.xml", "-s", "100", "-d", "4000");
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(10),
+          () -> {
+            JsonNode i = latestOf("agent2");
+            return i != null && "CONNECTED".equals(i.path("state").asText());
+          },
+          "the call connected");
+      String on = appliance.client("admin", "admin", "switchboard:sip-drain on");
+      assertTrue(on, on.contains("drain: on, calls in progress: 1"));
+      Sipp.Result refused = Sipp.run("caller-refused.xml", appliance.sipPort(), "-s", "100");
+      assertEquals(refused.output(), 0, refused.exit());
+      Sipp.Result call = customer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals("the call in progress ends normally: " + call.output(), 0, call.exit());
+      assertEquals(phone.tail(), 0, phone.await(15).exit());
+      String idle = appliance.client("admin", "admin", "switchboard:sip-drain");
+      assertTrue(idle, idle.contains("calls in progress: 0"));
+      complete(latestOf("agent2").path("id").asText());
+    }
+    String update = appliance.client("admin", "admin", "bundle:update org.switchboard.channel.sip");
+    assertTrue(update, !update.contains("Error"));
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(30),
+        () -> appliance.client("admin", "admin", "switchboard:sip-drain").contains("drain: off"),
+        "the updated SIP bundle taking calls");
+    try (Sipp.Phone phone = Sipp.phone("agent-answer.xml", 1, "-d", "200")) {
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(30),
+          () -> {
+            try {
+              register("agent2", phone);
+              return true;
+            } catch (Exception | AssertionError e) {
+              return false;
+            }
+          },
+          "agent2's phone registered with the updated bundle");
+      ready("agent2");
+      Sipp.Result call = Sipp.run("caller.xml", appliance.sipPort(), "-s", "100", "-d", "300");
+      assertEquals(call.output(), 0, call.exit());
+      assertEquals(phone.tail(), 0, phone.await(15).exit());
+      complete(latestOf("agent2").path("id").asText());
+    }
+  }
+
   // ---- helpers ---------------------------------------------------------------------------
+
+  /** A SIPp customer running while the test watches the call. */
+  private static java.util.concurrent.CompletableFuture<Sipp.Result> inBackground(
+      String scenario, String... args) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return Sipp.run(scenario, appliance.sipPort(), args);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  /** The newest voice interaction of an agent, or null when there is none (yet). */
+  private static JsonNode latestOf(String agent) {
+    try {
+      JsonNode list =
+          JSON.readTree(
+              appliance
+                  .http()
+                  .get("/api/v1/interactions?channel=voice&limit=1&agent=" + agent, SUPERVISOR)
+                  .body());
+      return list.size() == 0 ? null : list.get(0);
+    } catch (IOException e) {
+      return null;
+    }
+  }
 
   /** The agent's phone registers, replacing every contact earlier tests left. */
   private static void register(String agent, Sipp.Phone phone) throws Exception {
