@@ -15,7 +15,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.header.CSeqHeader;
-import javax.sip.header.CallIdHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -177,7 +176,7 @@ final class CallControl {
     }
     tx.sendResponse(sip.messages.createResponse(Response.TRYING, invite));
     Dialog dialog = provider.getNewDialog(tx);
-    String callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+    String callId = SipMessages.callId(invite);
     Call call = new Call(callId, new SerialExecutor(pool), tx, dialog, clock.instant());
     if (byCallId.putIfAbsent(callId, call) != null) {
       tx.sendResponse(sip.response(Response.LOOP_DETECTED, invite));
@@ -268,7 +267,7 @@ final class CallControl {
   void agentResponse(ResponseEvent event) {
     ClientTransaction ct = event.getClientTransaction();
     Response response = event.getResponse();
-    String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+    String callId = SipMessages.callId(response);
     Call call = byCallId.get(callId);
     if (call == null) {
       return;
@@ -363,7 +362,7 @@ final class CallControl {
     }
     ClientTransaction ct = event.getClientTransaction();
     if (ct.getApplicationData() instanceof Call.KeepAlive k) {
-      String callId = ((CallIdHeader) ct.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+      String callId = SipMessages.callId(ct.getRequest());
       Call call = byCallId.get(callId);
       if (call != null) {
         call.executor.execute(() -> legGone(call, k));
@@ -423,25 +422,19 @@ final class CallControl {
         "Call {}: the {} leg is gone; ending the call",
         call.customerCallId,
         k.agentSide() ? "agent" : "customer");
-    ChannelContext c = core;
-    if (c != null) {
-      CoreCalls.quietly(
-          () ->
-              c.updateAttributes(call.interactionId, Map.of("sip.lastCause", "keep-alive failed")));
-    }
+    tell(c -> c.updateAttributes(call.interactionId, Map.of("sip.lastCause", "keep-alive failed")));
     hungUp(call, !k.agentSide());
   }
 
   private void noAnswer(Call call, String agentId, String cause) {
-    ChannelContext c = core;
-    if (c == null || call.interactionId == null) {
+    if (call.interactionId == null) {
       return;
     }
-    CoreCalls.quietly(
-        () ->
+    tell(
+        c ->
             c.updateAttributes(
                 call.interactionId, Map.of("sip.lastCause", agentId + ": " + cause)));
-    CoreCalls.quietly(() -> c.noAnswer(call.interactionId, agentId));
+    tell(c -> c.noAnswer(call.interactionId, agentId));
   }
 
   private void cancelRinging(Call call) {
@@ -484,7 +477,7 @@ final class CallControl {
    */
   void cancel(RequestEvent event, ServerTransaction cancelTx) throws Exception {
     Request cancel = event.getRequest();
-    String callId = ((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId();
+    String callId = SipMessages.callId(cancel);
     Call call = byCallId.get(callId);
     if (call == null) {
       earlyCancels.put(callId, clock.instant());
@@ -531,9 +524,8 @@ final class CallControl {
       return;
     }
     cancelRinging(call);
-    ChannelContext c = core;
-    if (c != null && call.interactionId != null) {
-      CoreCalls.quietly(() -> c.abandoned(call.interactionId, reason));
+    if (call.interactionId != null) {
+      tell(c -> c.abandoned(call.interactionId, reason));
     }
     endUnanswered(call, Response.REQUEST_TERMINATED, null);
   }
@@ -541,7 +533,7 @@ final class CallControl {
   /** BYE on either leg. */
   void bye(RequestEvent event, ServerTransaction tx) throws Exception {
     Request bye = event.getRequest();
-    String callId = ((CallIdHeader) bye.getHeader(CallIdHeader.NAME)).getCallId();
+    String callId = SipMessages.callId(bye);
     Call call = byCallId.get(callId);
     if (call == null) {
       tx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, bye));
@@ -563,10 +555,7 @@ final class CallControl {
     if (byCustomer && call.waiting()) {
       // Hung up while waiting again after a transfer: abandoned in the new queue.
       cancelRinging(call);
-      ChannelContext c = core;
-      if (c != null) {
-        CoreCalls.quietly(() -> c.abandoned(call.interactionId, "caller-hung-up"));
-      }
+      tell(c -> c.abandoned(call.interactionId, "caller-hung-up"));
       forget(call);
       return;
     }
@@ -575,21 +564,16 @@ final class CallControl {
     } else {
       legs.hangUp(call.customerDialog);
     }
-    ChannelContext c = core;
-    if (c != null) {
-      CoreCalls.quietly(
-          () ->
-              c.updateAttributes(
-                  call.interactionId, Map.of("sip.hangupBy", byCustomer ? "customer" : "agent")));
-      CoreCalls.quietly(() -> c.conversationEnded(call.interactionId));
-    }
+    String by = byCustomer ? "customer" : "agent";
+    tell(c -> c.updateAttributes(call.interactionId, Map.of("sip.hangupBy", by)));
+    tell(c -> c.conversationEnded(call.interactionId));
     forget(call);
   }
 
   /** The ACK of our 2xx to the customer (it may carry the SDP answer when the agent offered). */
   void ack(RequestEvent event) {
     Request ack = event.getRequest();
-    String callId = ((CallIdHeader) ack.getHeader(CallIdHeader.NAME)).getCallId();
+    String callId = SipMessages.callId(ack);
     Call call = byCallId.get(callId);
     if (call != null && call.customerCallId.equals(callId)) {
       call.executor.execute(() -> legs.customerAcked(call, ack));
@@ -599,7 +583,7 @@ final class CallControl {
   /** A re-INVITE, UPDATE or INFO inside a bridged call: passed to the other leg. */
   void relay(RequestEvent event, ServerTransaction tx) throws Exception {
     Request req = event.getRequest();
-    String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
+    String callId = SipMessages.callId(req);
     Call call = byCallId.get(callId);
     if (call == null) {
       tx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, req));
@@ -653,7 +637,7 @@ final class CallControl {
    */
   void refer(RequestEvent event, ServerTransaction tx) throws Exception {
     Request req = event.getRequest();
-    String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
+    String callId = SipMessages.callId(req);
     Call call = byCallId.get(callId);
     if (call == null) {
       tx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, req));
@@ -705,10 +689,7 @@ final class CallControl {
           "Customer of call {} refused the new agent's media: {}", call.customerCallId, status);
       legs.ackAndHangUp(r.leg(), r.agentOk());
       legs.hangUp(call.customerDialog);
-      ChannelContext c = core;
-      if (c != null) {
-        CoreCalls.quietly(() -> c.conversationEnded(call.interactionId));
-      }
+      tell(c -> c.conversationEnded(call.interactionId));
       forget(call);
       return;
     }
@@ -716,14 +697,10 @@ final class CallControl {
   }
 
   private void holdOrResume(Call call, Sdp.Direction direction) {
-    ChannelContext c = core;
-    if (c == null) {
-      return;
-    }
     if (direction.holds()) {
-      CoreCalls.quietly(() -> c.held(call.interactionId));
+      tell(c -> c.held(call.interactionId));
     } else {
-      CoreCalls.quietly(() -> c.resumed(call.interactionId));
+      tell(c -> c.resumed(call.interactionId));
     }
   }
 
@@ -751,6 +728,14 @@ final class CallControl {
     call.allLegs.forEach(l -> byCallId.remove(l.callId));
     if (call.interactionId != null) {
       byInteraction.remove(call.interactionId);
+    }
+  }
+
+  /** A core call whose refusal is expected in races; nothing when the core is not bound. */
+  private void tell(java.util.function.Function<ChannelContext, Interaction> change) {
+    ChannelContext c = core;
+    if (c != null) {
+      CoreCalls.quietly(() -> change.apply(c));
     }
   }
 

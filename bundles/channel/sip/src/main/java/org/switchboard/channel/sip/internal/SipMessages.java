@@ -33,6 +33,12 @@ final class SipMessages {
     return r;
   }
 
+  /** The Call-ID of a message. */
+  static String callId(javax.sip.message.Message m) {
+    return ((javax.sip.header.CallIdHeader) m.getHeader(javax.sip.header.CallIdHeader.NAME))
+        .getCallId();
+  }
+
   /** A reason phrase safe to send: printable ASCII, at most 100 characters. */
   static String reason(String text) {
     String t = text == null ? "" : text.replaceAll("[^\\x20-\\x7e]", " ").strip();
