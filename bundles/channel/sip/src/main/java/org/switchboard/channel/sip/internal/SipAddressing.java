@@ -13,23 +13,29 @@ import javax.sip.header.ViaHeader;
  * phones and trunks reach it at, per transport.
  *
  * @param host the advertised host (the listening address, or the configured public one)
- * @param port the SIP port
+ * @param port the SIP port for UDP and TCP
+ * @param tlsPort the SIP port for TLS
  */
-record SipAddressing(String host, int port) {
+record SipAddressing(String host, int port, int tlsPort) {
 
   /**
    * {@code <sip:switchboard@host:port;transport=t>}: where the far end sends in-dialog requests.
    */
   ContactHeader contact(SipMessages sip, String transport) throws ParseException {
     SipURI uri = sip.addresses.createSipURI("switchboard", host);
-    uri.setPort(port);
+    uri.setPort(portOf(transport));
     uri.setTransportParam(transport);
     return sip.headers.createContactHeader(sip.addresses.createAddress(uri));
   }
 
   /** A Via for a request we send over {@code transport}; the stack adds the branch. */
   ViaHeader via(SipMessages sip, String transport) throws ParseException, InvalidArgumentException {
-    return sip.headers.createViaHeader(host, port, transport, null);
+    return sip.headers.createViaHeader(host, portOf(transport), transport, null);
+  }
+
+  /** The port of a transport: TLS has its own. */
+  int portOf(String transport) {
+    return "tls".equalsIgnoreCase(transport) ? tlsPort : port;
   }
 
   /** {@code sip:user@host}: an address of record on this appliance. */

@@ -18,8 +18,35 @@ public @interface SipConfig {
   @AttributeDefinition(description = "SIP port for UDP and TCP.")
   int port() default 5060;
 
-  @AttributeDefinition(description = "Transports to open: udp, tcp.")
+  @AttributeDefinition(
+      description =
+          "Transports to open: udp and tcp on port, tls on tlsPort (tls needs tlsKeystore).")
   String[] transports() default {"udp", "tcp"};
+
+  @AttributeDefinition(description = "SIP port for TLS (sips:), used when transports has tls.")
+  int tlsPort() default 5061;
+
+  @AttributeDefinition(
+      description =
+          "Key store (PKCS12 or JKS file) with the appliance's TLS certificate and key; a path"
+              + " relative to the Karaf home, e.g. etc/sip-tls.p12.")
+  String tlsKeystore() default "";
+
+  @AttributeDefinition(
+      type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+      description =
+          "Password of the key store. Keep it out of the file: ${env:SWITCHBOARD_SIP_TLS_PASSWORD}"
+              + " reads it from the environment.")
+  String tlsKeystorePassword() default "";
+
+  @AttributeDefinition(description = "Key store type: PKCS12 or JKS.")
+  String tlsKeystoreType() default "PKCS12";
+
+  @AttributeDefinition(
+      description =
+          "Whether TLS peers must present a certificate: Disabled (phones and trunks authenticate"
+              + " by digest or address), Want, Enabled (mutual TLS).")
+  String tlsClientAuth() default "Disabled";
 
   @AttributeDefinition(description = "Digest realm phones authenticate in.")
   String realm() default "switchboard";

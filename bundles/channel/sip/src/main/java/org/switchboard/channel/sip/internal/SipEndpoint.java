@@ -101,9 +101,14 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             clock,
             this::signOfLife);
     this.stack = new SipStackImpl(properties(config));
+    SipAddressing self =
+        new SipAddressing(
+            config.advertisedHost().isBlank() ? config.address() : config.advertisedHost(),
+            config.port(),
+            config.tlsPort());
     List<ListeningPoint> points = new ArrayList<>();
     for (String transport : config.transports()) {
-      points.add(stack.createListeningPoint(config.address(), config.port(), transport));
+      points.add(stack.createListeningPoint(config.address(), self.portOf(transport), transport));
     }
     if (points.isEmpty()) {
       throw new IllegalArgumentException("no SIP transport configured");
@@ -128,16 +133,19 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             new CallRouting(
                 new NumberPlan(config.defaultRegion(), List.of(config.routes())),
                 new TrunkPolicy(List.of(config.trunkSources()))),
-            new SipAddressing(
-                config.advertisedHost().isBlank() ? config.address() : config.advertisedHost(),
-                config.port()),
+            self,
             callPool,
             clock,
             config.maxCalls());
     provider.addSipListener(this);
     stack.start();
     this.listening =
-        String.join("/", config.transports()) + " " + config.address() + ":" + config.port();
+        String.join("/", config.transports())
+            + " "
+            + config.address()
+            + ":"
+            + config.port()
+            + (List.of(config.transports()).contains("tls") ? ", tls :" + config.tlsPort() : "");
     this.housekeeping =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -202,8 +210,45 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
     // A queued customer's dialog stays early (180 sent) for as long as they wait: far longer than
     // the stack's default of 3 minutes.
     p.setProperty("gov.nist.javax.sip.EARLY_DIALOG_TIMEOUT_SECONDS", String.valueOf(4 * 3600));
+    if (List.of(c.transports()).contains("tls")) {
+      tls(c, p);
+    }
     return p;
   }
+
+  /** The stack's TLS settings: its own key store (not the JVM's), client certificates optional. */
+  private static void tls(SipConfig c, Properties p) {
+    if (c.tlsKeystore().isBlank()) {
+      throw new IllegalArgumentException("transport tls needs tlsKeystore (a PKCS12 or JKS file)");
+    }
+    java.nio.file.Path store = java.nio.file.Path.of(c.tlsKeystore());
+    if (!store.isAbsolute()) {
+      store = java.nio.file.Path.of(System.getProperty("karaf.home", ".")).resolve(store);
+    }
+    if (!java.nio.file.Files.isReadable(store)) {
+      throw new IllegalArgumentException("tlsKeystore " + store + " is not a readable file");
+    }
+    p.setProperty("javax.net.ssl.keyStore", store.toString());
+    p.setProperty("javax.net.ssl.keyStorePassword", c.tlsKeystorePassword());
+    p.setProperty("javax.net.ssl.keyStoreType", c.tlsKeystoreType());
+    p.setProperty(
+        "gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE",
+        gov.nist.javax.sip.stack.ClientAuthType.valueOf(c.tlsClientAuth()).name());
+    p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
+    // The stack's default suites are RSA key exchange and anonymous DH: replace them with
+    // forward-secret AEAD suites (TLS 1.3 and ECDHE for 1.2), for RSA and EC certificates.
+    p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(" ", TLS_SUITES));
+  }
+
+  private static final List<String> TLS_SUITES =
+      List.of(
+          "TLS_AES_128_GCM_SHA256",
+          "TLS_AES_256_GCM_SHA384",
+          "TLS_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
 
   // ---- SipListener -------------------------------------------------------------------------
 

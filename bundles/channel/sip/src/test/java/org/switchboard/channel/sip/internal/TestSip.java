@@ -17,13 +17,25 @@ final class TestSip implements AutoCloseable {
     this(50, 200);
   }
 
+  /** TLS settings for a test endpoint. */
+  record Tls(int port, java.nio.file.Path keystore, String password) {}
+
+  /** With TLS as well (see {@link Tls}). */
+  TestSip(Tls tls) throws Exception {
+    this(50, 200, tls);
+  }
+
   /** With its own per-source rate (the replay test sends far more than a phone would). */
   TestSip(double requestsPerSecond, double burst) throws Exception {
+    this(requestsPerSecond, burst, null);
+  }
+
+  private TestSip(double requestsPerSecond, double burst, Tls tls) throws Exception {
     dataSource.setURL("jdbc:h2:mem:sip-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     db =
         new SipDatabase(
             dataSource, new org.switchboard.platform.db.internal.FlywaySchemaMigrations());
-    endpoint = new SipEndpoint(db, config(port, requestsPerSecond, burst));
+    endpoint = new SipEndpoint(db, config(port, requestsPerSecond, burst, tls));
   }
 
   /** Stores a credential as SipCredentialsImpl does (without the agent lookup). */
@@ -50,7 +62,21 @@ final class TestSip implements AutoCloseable {
     }
   }
 
+  static int freeTcpPort() {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static SipConfig config(int port, double rate, double burstSize) {
+    return config(port, rate, burstSize, null);
+  }
+
+  /** With TLS on {@code tls.port} from {@code tls.keystore} when {@code tls} is given. */
+  static SipConfig config(int port, double rate, double burstSize, Tls tls) {
     return new SipConfig() {
       @Override
       public Class<? extends Annotation> annotationType() {
@@ -69,7 +95,32 @@ final class TestSip implements AutoCloseable {
 
       @Override
       public String[] transports() {
-        return new String[] {"udp", "tcp"};
+        return tls == null ? new String[] {"udp", "tcp"} : new String[] {"udp", "tcp", "tls"};
+      }
+
+      @Override
+      public int tlsPort() {
+        return tls == null ? 5061 : tls.port();
+      }
+
+      @Override
+      public String tlsKeystore() {
+        return tls == null ? "" : tls.keystore().toString();
+      }
+
+      @Override
+      public String tlsKeystorePassword() {
+        return tls == null ? "" : tls.password();
+      }
+
+      @Override
+      public String tlsKeystoreType() {
+        return "PKCS12";
+      }
+
+      @Override
+      public String tlsClientAuth() {
+        return "Disabled";
       }
 
       @Override
