@@ -6,9 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +38,13 @@ public class BaresipE2EIT {
   private static final Login SUPERVISOR = new Login("supervisor", "supervisor");
   private static final Duration EVENT = Duration.ofSeconds(20);
   private static RunningDistribution appliance;
+  private static Desk desk;
   private static Baresip phone;
 
   @BeforeClass
   public static void start() throws Exception {
     appliance = RunningDistribution.prepare("baresip", Map.of("SWITCHBOARD_DEMO", "true")).start();
+    desk = new Desk(appliance);
     RunningDistribution.waitFor(
         Duration.ofSeconds(60),
         () -> appliance.http().status("/api/v1/queues/support", ADMIN) == 200,
@@ -75,7 +74,7 @@ public class BaresipE2EIT {
 
   @After
   public void agentOffAndNoCallLeftWaiting() throws Exception {
-    state("agent4", "NOT_READY");
+    desk.state("agent4", "NOT_READY");
     JsonNode waiting =
         JSON.readTree(
             appliance
@@ -119,7 +118,7 @@ public class BaresipE2EIT {
 
   @Test
   public void b_baresipAnswersTheQueuedCall_theCustomerHangsUp() throws Exception {
-    ready("agent4");
+    desk.ready("agent4");
     Sipp.Result call = Sipp.run("caller.xml", appliance.sipPort(), "-s", "100", "-d", "3000");
     assertEquals(call.output() + "\n" + phone.tail(), 0, call.exit());
 
@@ -135,12 +134,12 @@ public class BaresipE2EIT {
     assertTrue(
         i.toString(),
         i.path("attributes").path("sip.agentContact").asText().endsWith(":" + phone.sipPort));
-    complete(i.path("id").asText());
+    desk.complete(i.path("id").asText());
   }
 
   @Test
   public void c_theAgentHangsUpOnBaresip_theCustomerGetsTheBye() throws Exception {
-    ready("agent4");
+    desk.ready("agent4");
     ExecutorService customer = Executors.newSingleThreadExecutor();
     try {
       Future<Sipp.Result> call =
@@ -159,7 +158,7 @@ public class BaresipE2EIT {
 
     JsonNode i = endedCall("agent4");
     assertEquals(i.toString(), "agent", i.path("attributes").path("sip.hangupBy").asText());
-    complete(i.path("id").asText());
+    desk.complete(i.path("id").asText());
   }
 
   @Test
@@ -197,39 +196,6 @@ public class BaresipE2EIT {
     return event.path("accountaor").asText();
   }
 
-  private static void ready(String agent) throws Exception {
-    state(agent, "READY");
-    HttpResponse<String> beat =
-        appliance.http().post("/api/v1/acd/agents/" + agent + "/heartbeat", ADMIN, "{}");
-    assertEquals(beat.body(), 204, beat.statusCode());
-  }
-
-  private static void state(String agent, String state) throws IOException {
-    HttpResponse<String> r =
-        appliance
-            .http()
-            .put(
-                "/api/v1/agents/" + agent + "/state",
-                SUPERVISOR,
-                "{\"state\":\""
-                    + state
-                    + "\",\"reason\":\""
-                    + ("READY".equals(state) ? "" : "break")
-                    + "\"}");
-    assertTrue(r.body(), r.statusCode() == 200 || r.statusCode() == 409);
-  }
-
-  private static void complete(String id) throws IOException {
-    HttpResponse<String> r =
-        appliance
-            .http()
-            .post(
-                "/api/v1/interactions/" + id + "/complete",
-                SUPERVISOR,
-                "{\"code\":\"resolved\",\"note\":\"\"}");
-    assertEquals(r.body(), 200, r.statusCode());
-  }
-
   /**
    * The agent's newest voice interaction once the call has ended: in {@code WRAP_UP} with {@code
    * sip.hangupBy} (earlier calls of this test are completed, so they do not match).
@@ -240,7 +206,7 @@ public class BaresipE2EIT {
       RunningDistribution.waitFor(
           Duration.ofSeconds(15),
           () -> {
-            JsonNode i = latestCall(agent);
+            JsonNode i = desk.latestCall(agent);
             last.set(i);
             return i != null
                 && "WRAP_UP".equals(i.path("state").asText())
@@ -251,20 +217,5 @@ public class BaresipE2EIT {
       throw new AssertionError(e.getMessage() + ": " + last.get() + "\n" + phone.tail(), e);
     }
     return last.get();
-  }
-
-  /** The newest voice interaction of the agent, or null. */
-  private static JsonNode latestCall(String agent) {
-    try {
-      JsonNode list =
-          JSON.readTree(
-              appliance
-                  .http()
-                  .get("/api/v1/interactions?channel=voice&agent=" + agent + "&limit=1", SUPERVISOR)
-                  .body());
-      return list.size() == 0 ? null : list.get(0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -29,6 +29,14 @@ final class Sipp {
    */
   static Phone phone(String scenario, int calls, String... args) throws IOException {
     int port = RunningDistribution.freePort();
+    List<String> cmd = command(scenario, port, calls, "120s", args);
+    File log = File.createTempFile("sipp-phone-", ".log");
+    return new Phone(port, start(cmd, log), log.toPath());
+  }
+
+  /** SIPp with a scenario of {@code sipp/} on a loopback port, bounded in calls and time. */
+  private static List<String> command(
+      String scenario, int localPort, int calls, String timeout, String... args) {
     List<String> cmd =
         new ArrayList<>(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString()));
     cmd.addAll(List.of(args));
@@ -37,21 +45,22 @@ final class Sipp {
             "-i",
             "127.0.0.1",
             "-p",
-            String.valueOf(port),
+            String.valueOf(localPort),
             "-m",
             String.valueOf(calls),
             "-timeout",
-            "120s",
+            timeout,
             "-timeout_error",
             "-nostdin"));
-    File log = File.createTempFile("sipp-phone-", ".log");
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(log)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    return new Phone(port, p, log.toPath());
+    return cmd;
+  }
+
+  private static Process start(List<String> cmd, File log) throws IOException {
+    return new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(log)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .start();
   }
 
   /** A background SIPp phone. */
@@ -88,29 +97,10 @@ final class Sipp {
 
   static Result run(String scenario, int port, String... args)
       throws IOException, InterruptedException {
-    List<String> cmd =
-        new ArrayList<>(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString()));
-    cmd.addAll(List.of(args));
-    cmd.addAll(
-        List.of(
-            "-i",
-            "127.0.0.1",
-            "-p",
-            String.valueOf(RunningDistribution.freePort()),
-            "-m",
-            "1",
-            "-timeout",
-            "15s",
-            "-timeout_error",
-            "-nostdin",
-            "127.0.0.1:" + port));
+    List<String> cmd = command(scenario, RunningDistribution.freePort(), 1, "15s", args);
+    cmd.add("127.0.0.1:" + port);
     File log = File.createTempFile("sipp-", ".log");
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(log)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
+    Process p = start(cmd, log);
     try {
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         throw new AssertionError("sipp did not finish within 30 s: " + cmd);

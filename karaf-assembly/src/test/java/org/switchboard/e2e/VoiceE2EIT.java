@@ -1,13 +1,11 @@
 package org.switchboard.e2e;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -32,10 +30,12 @@ public class VoiceE2EIT {
   private static final Login ADMIN = new Login("admin", "admin");
   private static final Login SUPERVISOR = new Login("supervisor", "supervisor");
   private static RunningDistribution appliance;
+  private static Desk desk;
 
   @BeforeClass
   public static void start() {
     appliance = RunningDistribution.prepare("voice", Map.of("SWITCHBOARD_DEMO", "true")).start();
+    desk = new Desk(appliance);
     RunningDistribution.waitFor(
         Duration.ofSeconds(60),
         () -> appliance.http().status("/api/v1/queues/support", ADMIN) == 200,
@@ -59,11 +59,11 @@ public class VoiceE2EIT {
   @After
   public void everyoneOff() throws Exception {
     for (String agent : new String[] {"agent1", "agent2", "agent3", "agent4"}) {
-      state(agent, "NOT_READY");
+      desk.state(agent, "NOT_READY");
       // A failed test may leave its call in wrap-up, which would keep the agent busy.
-      JsonNode left = latestOf(agent);
+      JsonNode left = desk.latestCall(agent);
       if (left != null && "WRAP_UP".equals(left.path("state").asText())) {
-        complete(left.path("id").asText());
+        desk.complete(left.path("id").asText());
       }
     }
   }
@@ -72,7 +72,7 @@ public class VoiceE2EIT {
   public void a_callIsQueuedOfferedToTheAgentsPhoneAndBridged() throws Exception {
     try (Sipp.Phone phone = Sipp.phone("agent-answer.xml", 1, "-d", "500")) {
       register("agent2", phone);
-      ready("agent2");
+      desk.ready("agent2");
       Instant before = Instant.now();
       Sipp.Result call = Sipp.run("caller.xml", appliance.sipPort(), "-s", "100", "-d", "1000");
       assertEquals(call.output(), 0, call.exit());
@@ -88,7 +88,7 @@ public class VoiceE2EIT {
       Instant answered = Instant.parse(i.path("answeredAt").asText());
       assertTrue(
           i.toString(), !queued.isBefore(before.minusSeconds(1)) && answered.isAfter(queued));
-      complete(i.path("id").asText());
+      desk.complete(i.path("id").asText());
     }
   }
 
@@ -96,7 +96,7 @@ public class VoiceE2EIT {
   public void b_customerHangsUpWhileThePhoneRings_abandoned() throws Exception {
     try (Sipp.Phone phone = Sipp.phone("agent-ring-cancelled.xml", 1)) {
       register("agent2", phone);
-      ready("agent2");
+      desk.ready("agent2");
       Sipp.Result call =
           Sipp.run("caller-cancel.xml", appliance.sipPort(), "-s", "100", "-d", "2000");
       assertEquals(call.output(), 0, call.exit());
@@ -104,7 +104,7 @@ public class VoiceE2EIT {
       JsonNode i = latestCall(null);
       RunningDistribution.waitFor(
           Duration.ofSeconds(10),
-          () -> "ABANDONED".equals(interaction(i.path("id").asText()).path("state").asText()),
+          () -> "ABANDONED".equals(desk.interaction(i.path("id").asText()).path("state").asText()),
           "the call abandoned");
     }
   }
@@ -115,8 +115,8 @@ public class VoiceE2EIT {
         Sipp.Phone answering = Sipp.phone("agent-answer.xml", 1, "-d", "200")) {
       register("agent2", busy);
       register("agent3", answering);
-      ready("agent2"); // the longest idle of the two: offered first
-      ready("agent3");
+      desk.ready("agent2"); // the longest idle of the two: offered first
+      desk.ready("agent3");
       Sipp.Result call = Sipp.run("caller.xml", appliance.sipPort(), "-s", "100", "-d", "500");
       assertEquals(call.output(), 0, call.exit());
       assertEquals(busy.tail(), 0, busy.await(30).exit());
@@ -129,7 +129,7 @@ public class VoiceE2EIT {
           JSON.readTree(appliance.http().get("/api/v1/agents/agent2", SUPERVISOR).body());
       assertEquals(agent2.toString(), "NOT_READY", agent2.path("state").asText());
       assertEquals("no-answer", agent2.path("reason").asText());
-      complete(i.path("id").asText());
+      desk.complete(i.path("id").asText());
     }
   }
 
@@ -156,7 +156,7 @@ public class VoiceE2EIT {
         Sipp.Phone next = Sipp.phone("agent-answer.xml", 1, "-d", "200")) {
       register("agent2", first); // support and sales: not eligible for billing
       register("agent1", next);
-      ready("agent2");
+      desk.ready("agent2");
       java.util.concurrent.CompletableFuture<Sipp.Result> customer =
           inBackground("caller-transferred.xml", "-s", "100", "-d", "1000");
       String[] id = new String[1];
@@ -174,16 +174,16 @@ public class VoiceE2EIT {
           },
           "the call waiting in billing after the REFER");
       assertEquals(first.tail(), 0, first.await(15).exit());
-      ready("agent1");
+      desk.ready("agent1");
       Sipp.Result call = customer.get(30, java.util.concurrent.TimeUnit.SECONDS);
       assertEquals(call.output(), 0, call.exit());
       assertEquals(next.tail(), 0, next.await(15).exit());
-      JsonNode i = interaction(id[0]);
+      JsonNode i = desk.interaction(id[0]);
       assertEquals(i.toString(), "WRAP_UP", i.path("state").asText());
       assertEquals("agent1", i.path("agent").asText());
       assertEquals("agent2", i.path("attributes").path("sip.transferredBy").asText());
       assertEquals("customer", i.path("attributes").path("sip.hangupBy").asText());
-      complete(id[0]);
+      desk.complete(id[0]);
     }
   }
 
@@ -195,27 +195,27 @@ public class VoiceE2EIT {
   public void f_holdFromThePhoneHoldsTheInteraction() throws Exception {
     try (Sipp.Phone phone = Sipp.phone("agent-hold.xml", 1, "-d", "3000")) {
       register("agent2", phone);
-      ready("agent2");
+      desk.ready("agent2");
       java.util.concurrent.CompletableFuture<Sipp.Result> customer =
           inBackground("caller-held.xml", "-s", "100", "-d", "3000");
       String[] id = new String[1];
       RunningDistribution.waitFor(
           Duration.ofSeconds(10),
           () -> {
-            JsonNode i = latestOf("agent2");
+            JsonNode i = desk.latestCall("agent2");
             id[0] = i == null ? null : i.path("id").asText();
             return i != null && "HELD".equals(i.path("state").asText());
           },
           "the interaction on hold");
       RunningDistribution.waitFor(
           Duration.ofSeconds(10),
-          () -> "CONNECTED".equals(interaction(id[0]).path("state").asText()),
+          () -> "CONNECTED".equals(desk.interaction(id[0]).path("state").asText()),
           "the interaction off hold");
       Sipp.Result call = customer.get(30, java.util.concurrent.TimeUnit.SECONDS);
       assertEquals(call.output(), 0, call.exit());
       assertEquals(phone.tail(), 0, phone.await(15).exit());
-      assertEquals("WRAP_UP", interaction(id[0]).path("state").asText());
-      complete(id[0]);
+      assertEquals("WRAP_UP", desk.interaction(id[0]).path("state").asText());
+      desk.complete(id[0]);
     }
   }
 
@@ -227,13 +227,13 @@ public class VoiceE2EIT {
   public void g_drainLetsTheCallFinishThenTheBundleUpdates() throws Exception {
     try (Sipp.Phone phone = Sipp.phone("agent-answer.xml", 1, "-d", "200")) {
       register("agent2", phone);
-      ready("agent2");
+      desk.ready("agent2");
       java.util.concurrent.CompletableFuture<Sipp.Result> customer =
           inBackground("caller.xml", "-s", "100", "-d", "4000");
       RunningDistribution.waitFor(
           Duration.ofSeconds(10),
           () -> {
-            JsonNode i = latestOf("agent2");
+            JsonNode i = desk.latestCall("agent2");
             return i != null && "CONNECTED".equals(i.path("state").asText());
           },
           "the call connected");
@@ -246,7 +246,7 @@ public class VoiceE2EIT {
       assertEquals(phone.tail(), 0, phone.await(15).exit());
       String idle = appliance.client("admin", "admin", "switchboard:sip-drain");
       assertTrue(idle, idle.contains("calls in progress: 0"));
-      complete(latestOf("agent2").path("id").asText());
+      desk.complete(desk.latestCall("agent2").path("id").asText());
     }
     String update = appliance.client("admin", "admin", "bundle:update org.switchboard.channel.sip");
     assertTrue(update, !update.contains("Error"));
@@ -266,11 +266,11 @@ public class VoiceE2EIT {
             }
           },
           "agent2's phone registered with the updated bundle");
-      ready("agent2");
+      desk.ready("agent2");
       Sipp.Result call = Sipp.run("caller.xml", appliance.sipPort(), "-s", "100", "-d", "300");
       assertEquals(call.output(), 0, call.exit());
       assertEquals(phone.tail(), 0, phone.await(15).exit());
-      complete(latestOf("agent2").path("id").asText());
+      desk.complete(desk.latestCall("agent2").path("id").asText());
     }
   }
 
@@ -290,21 +290,6 @@ public class VoiceE2EIT {
             throw new IllegalStateException(e);
           }
         });
-  }
-
-  /** The newest voice interaction of an agent, or null when there is none (yet). */
-  private static JsonNode latestOf(String agent) {
-    try {
-      JsonNode list =
-          JSON.readTree(
-              appliance
-                  .http()
-                  .get("/api/v1/interactions?channel=voice&limit=1&agent=" + agent, SUPERVISOR)
-                  .body());
-      return list.size() == 0 ? null : list.get(0);
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   /** The agent's phone registers, replacing every contact earlier tests left. */
@@ -329,53 +314,10 @@ public class VoiceE2EIT {
     assertEquals(r.output(), 0, r.exit());
   }
 
-  private static void ready(String agent) throws Exception {
-    state(agent, "READY");
-    HttpResponse<String> beat =
-        appliance.http().post("/api/v1/acd/agents/" + agent + "/heartbeat", ADMIN, "{}");
-    assertEquals(beat.body(), 204, beat.statusCode());
-  }
-
-  private static void state(String agent, String state) throws IOException {
-    HttpResponse<String> r =
-        appliance
-            .http()
-            .put(
-                "/api/v1/agents/" + agent + "/state",
-                SUPERVISOR,
-                "{\"state\":\""
-                    + state
-                    + "\",\"reason\":\""
-                    + ("READY".equals(state) ? "" : "break")
-                    + "\"}");
-    assertTrue(r.body(), r.statusCode() == 200 || r.statusCode() == 409);
-  }
-
-  private static void complete(String id) throws IOException {
-    HttpResponse<String> r =
-        appliance
-            .http()
-            .post(
-                "/api/v1/interactions/" + id + "/complete",
-                SUPERVISOR,
-                "{\"code\":\"resolved\",\"note\":\"\"}");
-    assertEquals(r.body(), 200, r.statusCode());
-  }
-
-  private static JsonNode interaction(String id) {
-    try {
-      return JSON.readTree(appliance.http().get("/api/v1/interactions/" + id, SUPERVISOR).body());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   /** The newest voice interaction (of the agent, when given). */
-  private static JsonNode latestCall(String agent) throws Exception {
-    String q =
-        "/api/v1/interactions?channel=voice&limit=1" + (agent == null ? "" : "&agent=" + agent);
-    JsonNode list = JSON.readTree(appliance.http().get(q, SUPERVISOR).body());
-    assertNotEquals(list.toString(), 0, list.size());
-    return list.get(0);
+  private static JsonNode latestCall(String agent) {
+    JsonNode i = desk.latestCall(agent);
+    org.junit.Assert.assertNotNull("a voice interaction", i);
+    return i;
   }
 }

@@ -533,14 +533,12 @@ final class CallControl {
   /** BYE on either leg. */
   void bye(RequestEvent event, ServerTransaction tx) throws Exception {
     Request bye = event.getRequest();
-    String callId = SipMessages.callId(bye);
-    Call call = byCallId.get(callId);
+    Call call = callOf(bye, tx);
     if (call == null) {
-      tx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, bye));
       return;
     }
     tx.sendResponse(sip.response(Response.OK, bye));
-    boolean byCustomer = callId.equals(call.customerCallId);
+    boolean byCustomer = call.customerCallId.equals(SipMessages.callId(bye));
     call.executor.execute(() -> hungUp(call, byCustomer));
   }
 
@@ -582,15 +580,11 @@ final class CallControl {
 
   /** A re-INVITE, UPDATE or INFO inside a bridged call: passed to the other leg. */
   void relay(RequestEvent event, ServerTransaction tx) throws Exception {
-    Request req = event.getRequest();
-    String callId = SipMessages.callId(req);
-    Call call = byCallId.get(callId);
-    if (call == null) {
-      tx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, req));
-      return;
+    Call call = callOf(event.getRequest(), tx);
+    if (call != null) {
+      boolean fromAgent = fromAgent(call, event.getRequest());
+      call.executor.execute(() -> relayRequest(call, tx, fromAgent));
     }
-    boolean fromAgent = !callId.equals(call.customerCallId);
-    call.executor.execute(() -> relayRequest(call, tx, fromAgent));
   }
 
   private void relayRequest(Call call, ServerTransaction tx, boolean fromAgent) {
@@ -637,10 +631,8 @@ final class CallControl {
    */
   void refer(RequestEvent event, ServerTransaction tx) throws Exception {
     Request req = event.getRequest();
-    String callId = SipMessages.callId(req);
-    Call call = byCallId.get(callId);
+    Call call = callOf(req, tx);
     if (call == null) {
-      tx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, req));
       return;
     }
     Optional<TransferTarget> target = routing.transferTarget(req);
@@ -648,7 +640,7 @@ final class CallControl {
       tx.sendResponse(sip.response(Response.BAD_REQUEST, req));
       return;
     }
-    boolean fromAgent = !callId.equals(call.customerCallId);
+    boolean fromAgent = fromAgent(call, req);
     call.executor.execute(() -> transfer(call, tx, fromAgent, target.get()));
   }
 
@@ -729,6 +721,19 @@ final class CallControl {
     if (call.interactionId != null) {
       byInteraction.remove(call.interactionId);
     }
+  }
+
+  /** The call an in-dialog request belongs to; null after answering 481 when there is none. */
+  private Call callOf(Request req, ServerTransaction tx) throws Exception {
+    Call call = byCallId.get(SipMessages.callId(req));
+    if (call == null) {
+      tx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, req));
+    }
+    return call;
+  }
+
+  private static boolean fromAgent(Call call, Request req) {
+    return !call.customerCallId.equals(SipMessages.callId(req));
   }
 
   /** A core call whose refusal is expected in races; nothing when the core is not bound. */

@@ -1,0 +1,80 @@
+package org.switchboard.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import org.switchboard.e2e.HttpProbe.Login;
+
+/**
+ * What the voice tests do over REST as a supervisor: agents ready or not, interactions read and
+ * completed.
+ */
+final class Desk {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Login ADMIN = new Login("admin", "admin");
+  private static final Login SUPERVISOR = new Login("supervisor", "supervisor");
+  private final RunningDistribution appliance;
+
+  Desk(RunningDistribution appliance) {
+    this.appliance = appliance;
+  }
+
+  /** The agent goes READY and shows a sign of life to the ACD watchdog. */
+  void ready(String agent) throws IOException {
+    state(agent, "READY");
+    HttpResponse<String> beat =
+        appliance.http().post("/api/v1/acd/agents/" + agent + "/heartbeat", ADMIN, "{}");
+    assertEquals(beat.body(), 204, beat.statusCode());
+  }
+
+  /** Sets the agent's state (reason {@code break} when not READY); already there is fine. */
+  void state(String agent, String state) throws IOException {
+    String reason = "READY".equals(state) ? "" : "break";
+    HttpResponse<String> r =
+        appliance
+            .http()
+            .put(
+                "/api/v1/agents/" + agent + "/state",
+                SUPERVISOR,
+                "{\"state\":\"" + state + "\",\"reason\":\"" + reason + "\"}");
+    assertTrue(r.body(), r.statusCode() == 200 || r.statusCode() == 409);
+  }
+
+  /** Closes an interaction in wrap-up, freeing its agent. */
+  void complete(String id) throws IOException {
+    HttpResponse<String> r =
+        appliance
+            .http()
+            .post(
+                "/api/v1/interactions/" + id + "/complete",
+                SUPERVISOR,
+                "{\"code\":\"resolved\",\"note\":\"\"}");
+    assertEquals(r.body(), 200, r.statusCode());
+  }
+
+  JsonNode interaction(String id) {
+    return read("/api/v1/interactions/" + id);
+  }
+
+  /** The newest voice interaction (of the agent, when not null); null when there is none. */
+  JsonNode latestCall(String agent) {
+    JsonNode list =
+        read(
+            "/api/v1/interactions?channel=voice&limit=1"
+                + (agent == null ? "" : "&agent=" + agent));
+    return list.size() == 0 ? null : list.get(0);
+  }
+
+  private JsonNode read(String path) {
+    try {
+      return JSON.readTree(appliance.http().get(path, SUPERVISOR).body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
