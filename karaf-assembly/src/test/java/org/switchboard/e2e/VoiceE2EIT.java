@@ -274,6 +274,36 @@ public class VoiceE2EIT {
     }
   }
 
+  /**
+   * The ACD's ring timeout (3 s here) ends an offer the phone never answers: Switchboard cancels
+   * the ringing phone, the agent goes NOT_READY (no-answer), and the next agent's phone gets the
+   * call.
+   */
+  @Test
+  public void h_ringTimeoutCancelsTheRingingPhoneAndOffersTheNextAgent() throws Exception {
+    String set = appliance.client("admin", "admin", "switchboard:acd-policy --ring 3 support");
+    assertTrue(set, set.contains("ring 3s"));
+    try (Sipp.Phone silent = Sipp.phone("agent-ring-cancelled.xml", 1);
+        Sipp.Phone answering = Sipp.phone("agent-answer.xml", 1, "-d", "200")) {
+      register("agent2", silent);
+      register("agent3", answering);
+      desk.ready("agent2"); // the longest idle of the two: offered first
+      desk.ready("agent3");
+      Sipp.Result call = Sipp.run("caller.xml", appliance.sipPort(), "-s", "100", "-d", "500");
+      assertEquals(call.output(), 0, call.exit());
+      assertEquals("the ringing phone was cancelled: " + silent.tail(), 0, silent.await(15).exit());
+      assertEquals(answering.tail(), 0, answering.await(15).exit());
+      JsonNode i = latestCall("agent3");
+      assertEquals("WRAP_UP", i.path("state").asText());
+      JsonNode agent2 =
+          JSON.readTree(appliance.http().get("/api/v1/agents/agent2", SUPERVISOR).body());
+      assertEquals(agent2.toString(), "no-answer", agent2.path("reason").asText());
+      desk.complete(i.path("id").asText());
+    } finally {
+      appliance.client("admin", "admin", "switchboard:acd-policy --ring 20 support");
+    }
+  }
+
   // ---- helpers ---------------------------------------------------------------------------
 
   /** A SIPp customer running while the test watches the call. */
