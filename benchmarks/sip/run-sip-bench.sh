@@ -29,7 +29,7 @@ Stepping (all targets):
                        and the failing rate (1)
   --saturation F       also stop when achieved < F x offered (0.8): the loop cannot push more
   --recv-timeout MS    a call fails when an expected answer does not come within MS (10000)
-  --out DIR            where logs and results go (default: a new /tmp/sip-bench.XXXXXX)
+  --out DIR            where logs and results go (default: a new sip-bench.XXXXXX in $TMPDIR, /tmp)
 
 kamailio:
   --children N         Kamailio UDP worker processes (4)
@@ -104,7 +104,7 @@ if [ -n "$SB_CLIENT" ]; then # the run works inside $OUT: make a relative client
   read -ra kc <<<"$SB_CLIENT"
   case "${kc[0]}" in /*) ;; */*) kc[0]="$PWD/${kc[0]}"; SB_CLIENT="${kc[*]}" ;; esac
 fi
-if [ -z "$OUT" ]; then OUT="$(mktemp -d /tmp/sip-bench.XXXXXX)"; else mkdir -p "$OUT"; fi
+if [ -z "$OUT" ]; then OUT="$(mktemp -d -t sip-bench.XXXXXX)"; else mkdir -p "$OUT"; fi
 OUT="$(cd "$OUT" && pwd)"
 cd "$OUT"
 HZ="$(getconf CLK_TCK)"

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,7 +33,6 @@ import org.switchboard.e2e.HttpProbe.Login;
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class BaresipE2EIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Login ADMIN = new Login("admin", "admin");
   private static final Login SUPERVISOR = new Login("supervisor", "supervisor");
   private static final Duration EVENT = Duration.ofSeconds(20);
   private static RunningDistribution appliance;
@@ -43,19 +41,8 @@ public class BaresipE2EIT {
 
   @BeforeClass
   public static void start() throws Exception {
-    appliance = RunningDistribution.prepare("baresip", Map.of("SWITCHBOARD_DEMO", "true")).start();
+    appliance = Desk.demoAppliance("baresip");
     desk = new Desk(appliance);
-    RunningDistribution.waitFor(
-        Duration.ofSeconds(60),
-        () -> appliance.http().status("/api/v1/queues/support", ADMIN) == 200,
-        "demo users and the REST API");
-    RunningDistribution.waitFor(
-        Duration.ofSeconds(60),
-        () ->
-            appliance
-                .client("admin", "admin", "config:list '(service.pid=org.switchboard.channel.sip)'")
-                .contains("100=queue:support"),
-        "the demo number routed");
     phone = Baresip.start(300);
   }
 

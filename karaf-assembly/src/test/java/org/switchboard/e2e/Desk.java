@@ -20,6 +20,27 @@ final class Desk {
   private static final Login SUPERVISOR = new Login("supervisor", "supervisor");
   private final RunningDistribution appliance;
 
+  /**
+   * A started demo appliance whose REST API answers and whose demo numbers (100 -> support ...) are
+   * routed: what the voice tests start from.
+   */
+  static RunningDistribution demoAppliance(String name) {
+    RunningDistribution appliance =
+        RunningDistribution.prepare(name, java.util.Map.of("SWITCHBOARD_DEMO", "true")).start();
+    RunningDistribution.waitFor(
+        java.time.Duration.ofSeconds(60),
+        () -> appliance.http().status("/api/v1/queues/support", ADMIN) == 200,
+        "demo users and the REST API");
+    RunningDistribution.waitFor(
+        java.time.Duration.ofSeconds(60),
+        () ->
+            appliance
+                .client("admin", "admin", "config:list '(service.pid=org.switchboard.channel.sip)'")
+                .contains("100=queue:support"),
+        "the demo number routed");
+    return appliance;
+  }
+
   Desk(RunningDistribution appliance) {
     this.appliance = appliance;
   }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -27,26 +26,14 @@ import org.switchboard.e2e.HttpProbe.Login;
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class VoiceE2EIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Login ADMIN = new Login("admin", "admin");
   private static final Login SUPERVISOR = new Login("supervisor", "supervisor");
   private static RunningDistribution appliance;
   private static Desk desk;
 
   @BeforeClass
   public static void start() {
-    appliance = RunningDistribution.prepare("voice", Map.of("SWITCHBOARD_DEMO", "true")).start();
+    appliance = Desk.demoAppliance("voice");
     desk = new Desk(appliance);
-    RunningDistribution.waitFor(
-        Duration.ofSeconds(60),
-        () -> appliance.http().status("/api/v1/queues/support", ADMIN) == 200,
-        "demo users and the REST API");
-    RunningDistribution.waitFor(
-        Duration.ofSeconds(60),
-        () ->
-            appliance
-                .client("admin", "admin", "config:list '(service.pid=org.switchboard.channel.sip)'")
-                .contains("100=queue:support"),
-        "the demo number routed");
   }
 
   @AfterClass
