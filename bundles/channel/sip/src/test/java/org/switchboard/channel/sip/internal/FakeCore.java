@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 import org.switchboard.channel.spi.ChannelContext;
 import org.switchboard.channel.spi.ChannelStatus;
 import org.switchboard.core.api.ChannelType;
@@ -61,47 +60,47 @@ final class FakeCore implements ChannelContext {
 
   @Override
   public Interaction enqueue(String id, QueueRequest request) {
-    return to(id, InteractionState.QUEUED, i -> i);
+    return to(id, InteractionState.QUEUED);
   }
 
   @Override
   public Interaction accepted(String id, String agentId) {
-    return to(id, InteractionState.CONNECTED, i -> i);
+    return to(id, InteractionState.CONNECTED);
   }
 
   @Override
   public Interaction declined(String id, String agentId, String reason) {
-    return to(id, InteractionState.QUEUED, i -> i);
+    return to(id, InteractionState.QUEUED);
   }
 
   @Override
   public Interaction noAnswer(String id, String agentId) {
-    return to(id, InteractionState.QUEUED, i -> i);
+    return to(id, InteractionState.QUEUED);
   }
 
   @Override
   public Interaction held(String id) {
-    return to(id, InteractionState.HELD, i -> i);
+    return to(id, InteractionState.HELD);
   }
 
   @Override
   public Interaction resumed(String id) {
-    return to(id, InteractionState.CONNECTED, i -> i);
+    return to(id, InteractionState.CONNECTED);
   }
 
   @Override
   public Interaction transferred(String id, TransferTarget target) {
-    return to(id, InteractionState.QUEUED, i -> i);
+    return to(id, InteractionState.QUEUED);
   }
 
   @Override
   public Interaction conversationEnded(String id) {
-    return to(id, InteractionState.WRAP_UP, i -> i);
+    return to(id, InteractionState.WRAP_UP);
   }
 
   @Override
   public Interaction abandoned(String id, String reason) {
-    return to(id, InteractionState.ABANDONED, i -> i);
+    return to(id, InteractionState.ABANDONED);
   }
 
   @Override
@@ -127,34 +126,33 @@ final class FakeCore implements ChannelContext {
     return interactions.values().stream().filter(i -> i.state() == state).count();
   }
 
-  private Interaction to(String id, InteractionState state, UnaryOperator<Interaction> change) {
+  private Interaction to(String id, InteractionState state) {
     Interaction cur = find(id).orElseThrow(() -> new NotFoundException("interaction", id));
     if (cur.state().isFinal()) {
       throw new IllegalTransitionException("interaction " + id, cur.state().name(), "change", "");
     }
     Interaction next =
-        change.apply(
-            new Interaction(
-                cur.id(),
-                cur.channel(),
-                cur.channelRef(),
-                cur.direction(),
-                cur.from(),
-                cur.to(),
-                cur.customerRef(),
-                "support",
-                cur.priority(),
-                cur.requiredSkills(),
-                cur.attributes(),
-                state,
-                cur.agent(),
-                cur.disposition(),
-                cur.createdAt(),
-                cur.queuedAt() == null ? Instant.now() : cur.queuedAt(),
-                cur.answeredAt(),
-                state.isFinal() ? Instant.now() : null,
-                Instant.now(),
-                cur.version() + 1));
+        new Interaction(
+            cur.id(),
+            cur.channel(),
+            cur.channelRef(),
+            cur.direction(),
+            cur.from(),
+            cur.to(),
+            cur.customerRef(),
+            "support",
+            cur.priority(),
+            cur.requiredSkills(),
+            cur.attributes(),
+            state,
+            cur.agent(),
+            cur.disposition(),
+            cur.createdAt(),
+            cur.queuedAt() == null ? Instant.now() : cur.queuedAt(),
+            cur.answeredAt(),
+            state.isFinal() ? Instant.now() : null,
+            Instant.now(),
+            cur.version() + 1);
     interactions.put(id, next);
     return next;
   }
