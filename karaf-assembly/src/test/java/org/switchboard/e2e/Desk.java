@@ -25,8 +25,17 @@ final class Desk {
    * routed: what the voice tests start from.
    */
   static RunningDistribution demoAppliance(String name) {
-    RunningDistribution appliance =
-        RunningDistribution.prepare(name, java.util.Map.of("SWITCHBOARD_DEMO", "true")).start();
+    return demoAppliance(name, java.util.Map.of());
+  }
+
+  /**
+   * The same, with these settings of the SIP channel ({@code etc/org.switchboard.channel.sip.cfg}).
+   */
+  static RunningDistribution demoAppliance(String name, java.util.Map<String, String> sip) {
+    RunningDistribution prepared =
+        RunningDistribution.prepare(name, java.util.Map.of("SWITCHBOARD_DEMO", "true"));
+    Ports.set(prepared.home(), "org.switchboard.channel.sip.cfg", sip);
+    RunningDistribution appliance = prepared.start();
     RunningDistribution.waitFor(
         java.time.Duration.ofSeconds(60),
         () -> appliance.http().status("/api/v1/queues/support", ADMIN) == 200,

@@ -43,7 +43,7 @@ final class Ports {
   /**
    * Sets {@code key = value} lines in a config file, replacing existing keys, creating the file.
    */
-  private static void set(Path home, String file, Map<String, String> values) {
+  static void set(Path home, String file, Map<String, String> values) {
     Path cfg = home.resolve("etc").resolve(file);
     try {
       List<String> lines = Files.exists(cfg) ? Files.readAllLines(cfg) : new ArrayList<>();

@@ -28,7 +28,11 @@ final class Sipp {
    * for {@code calls} calls; {@link Phone#close} kills it by handle.
    */
   static Phone phone(String scenario, int calls, String... args) throws IOException {
-    int port = RunningDistribution.freePort();
+    return phoneOn(RunningDistribution.freePort(), scenario, calls, args);
+  }
+
+  /** The same on a given port (e.g. the outbound trunk's, fixed in the appliance's config). */
+  static Phone phoneOn(int port, String scenario, int calls, String... args) throws IOException {
     List<String> cmd = command(scenario, port, calls, "120s", args);
     File log = File.createTempFile("sipp-phone-", ".log");
     return new Phone(port, start(cmd, log), log.toPath());
@@ -81,6 +85,29 @@ final class Sipp {
         throw new AssertionError("sipp phone did not finish within " + seconds + " s: " + tail());
       }
       return new Result(process.exitValue(), tail());
+    }
+
+    /**
+     * Registers this phone as the agent's only contact (demo password = agent id), replacing every
+     * contact earlier tests left.
+     */
+    void registerAs(String agent, int sipPort) throws IOException, InterruptedException {
+      Result gone = run("unregister-all.xml", sipPort, "-s", agent, "-au", agent, "-ap", agent);
+      org.junit.Assert.assertEquals(gone.output(), 0, gone.exit());
+      Result r =
+          run(
+              "register-contact.xml",
+              sipPort,
+              "-s",
+              agent,
+              "-au",
+              agent,
+              "-ap",
+              agent,
+              "-key",
+              "contact_port",
+              String.valueOf(port));
+      org.junit.Assert.assertEquals(r.output(), 0, r.exit());
     }
 
     String tail() throws IOException {

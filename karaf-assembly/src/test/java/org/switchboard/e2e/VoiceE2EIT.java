@@ -309,26 +309,8 @@ public class VoiceE2EIT {
         });
   }
 
-  /** The agent's phone registers, replacing every contact earlier tests left. */
   private static void register(String agent, Sipp.Phone phone) throws Exception {
-    Sipp.Result gone =
-        Sipp.run(
-            "unregister-all.xml", appliance.sipPort(), "-s", agent, "-au", agent, "-ap", agent);
-    assertEquals(gone.output(), 0, gone.exit());
-    Sipp.Result r =
-        Sipp.run(
-            "register-contact.xml",
-            appliance.sipPort(),
-            "-s",
-            agent,
-            "-au",
-            agent,
-            "-ap",
-            agent,
-            "-key",
-            "contact_port",
-            String.valueOf(phone.port));
-    assertEquals(r.output(), 0, r.exit());
+    phone.registerAs(agent, appliance.sipPort());
   }
 
   /** The newest voice interaction (of the agent, when given). */

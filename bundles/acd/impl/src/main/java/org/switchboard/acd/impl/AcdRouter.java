@@ -441,7 +441,9 @@ public class AcdRouter {
 
   private void armTimers(Interaction i) {
     RoutingPolicy policy = i.queue() == null ? RoutingPolicy.defaults("none") : policyOf(i.queue());
-    if (i.state() == InteractionState.OFFERED) {
+    if (i.state() == InteractionState.OFFERED && i.queue() == null) {
+      cancelTimer(i.id()); // an agent's own dial: its channel times it, there is no queue
+    } else if (i.state() == InteractionState.OFFERED) {
       arm(i, i.updatedAt().plus(policy.ringTimeout()), () -> ringTimeout(i, policy));
     } else if (i.state() == InteractionState.WRAP_UP && !policy.wrapUpTime().isZero()) {
       arm(i, i.updatedAt().plus(policy.wrapUpTime()), () -> wrapUpExpired(i, policy));

@@ -68,6 +68,17 @@ public interface ChannelContext {
    */
   Interaction transferred(String interactionId, TransferTarget target);
 
+  /**
+   * An agent's dial ended without a conversation: the interaction is closed with {@code outcome} as
+   * its disposition code.
+   *
+   * @param outcome what happened, a name such as {@code busy}, {@code no-answer}, {@code rejected},
+   *     {@code agent-no-answer}, {@code invalid-number}, {@code failed}
+   * @param note details for people (e.g. the SIP status line), may be empty
+   * @since 1.2
+   */
+  Interaction dialFailed(String interactionId, String outcome, String note);
+
   /** The conversation ended on the channel (hang-up, chat closed). */
   Interaction conversationEnded(String interactionId);
 

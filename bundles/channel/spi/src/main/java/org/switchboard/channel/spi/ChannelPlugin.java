@@ -31,6 +31,12 @@ public interface ChannelPlugin {
   /**
    * Connect the offered agent to the interaction: ring their phone, push to their desktop. The
    * plugin later reports {@link ChannelContext#accepted} or {@link ChannelContext#declined}.
+   *
+   * <p>An offer of an {@link org.switchboard.core.api.interaction.Direction#OUTBOUND} interaction
+   * without a queue is an agent's dial (click-to-call): the plugin reaches the agent first, then
+   * the customer at {@link org.switchboard.core.api.interaction.Interaction#to}, and reports {@link
+   * ChannelContext#accepted} when the customer answers or {@link ChannelContext#dialFailed} with
+   * the outcome.
    */
   void offer(Offer offer);
 

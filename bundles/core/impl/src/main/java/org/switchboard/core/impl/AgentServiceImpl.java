@@ -17,6 +17,7 @@ import org.switchboard.core.api.agent.Agent;
 import org.switchboard.core.api.agent.AgentService;
 import org.switchboard.core.api.agent.AgentState;
 import org.switchboard.core.api.event.EventTypes;
+import org.switchboard.core.api.interaction.Disposition;
 import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionState;
 import org.switchboard.core.api.skill.SkillLevel;
@@ -155,13 +156,7 @@ public class AgentServiceImpl implements AgentService {
           }
           for (Interaction offered :
               InteractionRows.ofAgent(c, agentId, InteractionState.OFFERED)) {
-            InteractionServiceImpl.apply(
-                c,
-                offered.id(),
-                InteractionOperation.DECLINE,
-                EventTypes.INTERACTION_DECLINED,
-                "agent-logged-out",
-                (cc, i, d, now) -> d.agent = null);
+            withdraw(c, offered);
           }
           return save(c, cur, AgentState.LOGGED_OUT, why, EventTypes.AGENT_LOGGED_OUT);
         });
@@ -190,6 +185,35 @@ public class AgentServiceImpl implements AgentService {
           return save(c, cur, target, why, EventTypes.AGENT_STATE_CHANGED);
         });
   }
+
+  /**
+   * Inside the logout's transaction: an offer goes back to its queue; a contact the agent was
+   * dialling is closed, as there is no one left to connect the customer to.
+   */
+  private static void withdraw(Connection c, Interaction offered) throws SQLException {
+    if (offered.queue() == null) {
+      InteractionServiceImpl.apply(
+          c,
+          offered.id(),
+          InteractionOperation.COMPLETE,
+          EventTypes.INTERACTION_COMPLETED,
+          LOGGED_OUT,
+          (cc, i, d, now) -> {
+            d.disposition = new Disposition(LOGGED_OUT, "the agent logged out while dialling");
+            d.endedAt = now;
+          });
+    } else {
+      InteractionServiceImpl.apply(
+          c,
+          offered.id(),
+          InteractionOperation.DECLINE,
+          EventTypes.INTERACTION_DECLINED,
+          LOGGED_OUT,
+          (cc, i, d, now) -> d.agent = null);
+    }
+  }
+
+  private static final String LOGGED_OUT = "agent-logged-out";
 
   /** Reason given to agents who let an offer ring out. */
   static final String NO_ANSWER = "no-answer";

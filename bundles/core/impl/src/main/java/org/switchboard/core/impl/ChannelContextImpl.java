@@ -11,6 +11,7 @@ import org.switchboard.channel.spi.ChannelStatus;
 import org.switchboard.core.api.ChannelType;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
+import org.switchboard.core.api.interaction.Disposition;
 import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionQuery;
 import org.switchboard.core.api.interaction.InteractionService;
@@ -73,6 +74,11 @@ final class ChannelContextImpl implements ChannelContext {
   @Override
   public Interaction noAnswer(String id, String agentId) {
     return interactions.noAnswer(own(id), agentId);
+  }
+
+  @Override
+  public Interaction dialFailed(String id, String outcome, String note) {
+    return interactions.complete(own(id), new Disposition(outcome, note));
   }
 
   @Override

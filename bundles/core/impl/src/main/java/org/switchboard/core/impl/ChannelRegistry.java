@@ -21,10 +21,12 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.channel.spi.ChannelPlugin;
 import org.switchboard.channel.spi.ChannelStatus;
 import org.switchboard.channel.spi.Offer;
+import org.switchboard.core.api.SwitchboardException;
 import org.switchboard.core.api.agent.AgentService;
 import org.switchboard.core.api.event.EventListener;
 import org.switchboard.core.api.event.EventTypes;
 import org.switchboard.core.api.event.SwitchboardEvent;
+import org.switchboard.core.api.interaction.Disposition;
 import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionService;
 
@@ -117,6 +119,9 @@ public class ChannelRegistry implements EventListener {
     String channel = data.path("interaction").path("channel").asText();
     ChannelPlugin plugin = plugins.get(channel);
     if (plugin == null) {
+      if (EventTypes.INTERACTION_DIALING.equals(event.type())) {
+        refuseDial(event.subject(), channel);
+      }
       return;
     }
     Optional<Interaction> current = interactions.find(event.subject());
@@ -124,7 +129,7 @@ public class ChannelRegistry implements EventListener {
       return;
     }
     Interaction interaction = current.get();
-    if (EventTypes.INTERACTION_OFFERED.equals(event.type()) && interaction.agent() != null) {
+    if (isOffer(event.type()) && interaction.agent() != null) {
       agents
           .find(interaction.agent())
           .ifPresent(
@@ -141,6 +146,24 @@ public class ChannelRegistry implements EventListener {
           "interactionChanged",
           () -> plugin.interactionChanged(interaction, event.type()));
     }
+  }
+
+  /** A dial no plugin can place would hold its agent forever: it is closed at once. */
+  private void refuseDial(String interactionId, String channel) {
+    try {
+      interactions.complete(
+          interactionId,
+          new Disposition(
+              "channel-unavailable", "no " + channel + " channel plugin is running to place it"));
+    } catch (SwitchboardException e) {
+      LOG.debug("dial {} already moved on: {}", interactionId, e.getMessage());
+    }
+  }
+
+  /** An offer from the ACD, or an agent's dial: either way the channel connects the agent. */
+  private static boolean isOffer(String eventType) {
+    return EventTypes.INTERACTION_OFFERED.equals(eventType)
+        || EventTypes.INTERACTION_DIALING.equals(eventType);
   }
 
   private void guard(String channel, String call, Runnable action) {

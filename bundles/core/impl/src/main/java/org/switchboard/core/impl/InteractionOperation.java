@@ -24,6 +24,7 @@ enum InteractionOperation {
   START_FLOW("start a flow for", EnumSet.of(NEW), IN_FLOW),
   ENQUEUE("enqueue", EnumSet.of(NEW, IN_FLOW), QUEUED),
   OFFER("offer", EnumSet.of(QUEUED), OFFERED),
+  DIAL("dial", EnumSet.of(NEW), OFFERED),
   ACCEPT("accept", EnumSet.of(OFFERED), CONNECTED),
   DECLINE("decline", EnumSet.of(OFFERED), QUEUED),
   NO_ANSWER("time out the offer of", EnumSet.of(OFFERED), QUEUED),
@@ -32,7 +33,7 @@ enum InteractionOperation {
   RESUME("resume", EnumSet.of(HELD), CONNECTED),
   TRANSFER("transfer", EnumSet.of(QUEUED, CONNECTED, HELD), null),
   END_CONVERSATION("end the conversation of", EnumSet.of(CONNECTED, HELD), WRAP_UP),
-  COMPLETE("complete", EnumSet.of(NEW, IN_FLOW, CONNECTED, HELD, WRAP_UP), CLOSED),
+  COMPLETE("complete", EnumSet.of(NEW, IN_FLOW, OFFERED, CONNECTED, HELD, WRAP_UP), CLOSED),
   ABANDON("abandon", EnumSet.of(NEW, IN_FLOW, QUEUED, OFFERED), ABANDONED),
   UPDATE_ATTRIBUTES(
       "update attributes of",

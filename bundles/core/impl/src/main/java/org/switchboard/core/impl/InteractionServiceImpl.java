@@ -20,6 +20,7 @@ import org.switchboard.core.api.agent.Agent;
 import org.switchboard.core.api.agent.AgentState;
 import org.switchboard.core.api.event.EventTypes;
 import org.switchboard.core.api.interaction.Attributes;
+import org.switchboard.core.api.interaction.Direction;
 import org.switchboard.core.api.interaction.Disposition;
 import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionQuery;
@@ -52,40 +53,68 @@ public class InteractionServiceImpl implements InteractionService {
   public Interaction open(OpenInteraction r) {
     return store.write(
         c -> {
-          if (r.channelRef() != null) {
-            Optional<Interaction> existing =
-                InteractionRows.findByRef(c, r.channel(), r.channelRef());
-            if (existing.isPresent()) {
-              return existing.get();
-            }
-          }
-          Instant now = Rows.now();
-          Interaction i =
-              new Interaction(
-                  UUID.randomUUID().toString(),
-                  r.channel(),
-                  r.channelRef(),
-                  r.direction(),
-                  r.from(),
-                  r.to(),
-                  r.customerRef(),
-                  null,
-                  0,
-                  List.of(),
-                  r.attributes(),
-                  InteractionState.NEW,
-                  null,
-                  null,
-                  now,
-                  null,
-                  null,
-                  null,
-                  now,
-                  1);
-          InteractionRows.insert(c, i);
-          Events.interaction(c, EventTypes.INTERACTION_OPENED, i, null, null);
-          return i;
+          Optional<Interaction> existing = existing(c, r);
+          return existing.isPresent() ? existing.get() : insert(c, r);
         });
+  }
+
+  @Override
+  public Interaction dial(OpenInteraction r, String agentId) {
+    if (r == null || r.direction() != Direction.OUTBOUND) {
+      throw new ValidationException("direction", "a dialled contact is OUTBOUND");
+    }
+    return store.write(
+        c -> {
+          Optional<Interaction> existing = existing(c, r);
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+          Interaction opened = insert(c, r);
+          return apply(
+              c,
+              opened.id(),
+              InteractionOperation.DIAL,
+              EventTypes.INTERACTION_DIALING,
+              null,
+              (cc, cur, d, now) -> d.agent = withRoom(cc, loggedInAgent(cc, agentId), cur).id());
+        });
+  }
+
+  /** The interaction a repeated open (same channel and channelRef) refers to. */
+  private static Optional<Interaction> existing(Connection c, OpenInteraction r)
+      throws SQLException {
+    return r.channelRef() == null
+        ? Optional.empty()
+        : InteractionRows.findByRef(c, r.channel(), r.channelRef());
+  }
+
+  private static Interaction insert(Connection c, OpenInteraction r) throws SQLException {
+    Instant now = Rows.now();
+    Interaction i =
+        new Interaction(
+            UUID.randomUUID().toString(),
+            r.channel(),
+            r.channelRef(),
+            r.direction(),
+            r.from(),
+            r.to(),
+            r.customerRef(),
+            null,
+            0,
+            List.of(),
+            r.attributes(),
+            InteractionState.NEW,
+            null,
+            null,
+            now,
+            null,
+            null,
+            null,
+            now,
+            1);
+    InteractionRows.insert(c, i);
+    Events.interaction(c, EventTypes.INTERACTION_OPENED, i, null, null);
+    return i;
   }
 
   @Override
@@ -143,6 +172,7 @@ public class InteractionServiceImpl implements InteractionService {
         reason,
         (c, cur, d, now) -> {
           requireOfferedTo(cur, agentId, InteractionOperation.DECLINE);
+          requireQueued(cur, InteractionOperation.DECLINE);
           d.agent = null;
         });
   }
@@ -156,6 +186,7 @@ public class InteractionServiceImpl implements InteractionService {
         AgentServiceImpl.NO_ANSWER,
         (c, cur, d, now) -> {
           requireOfferedTo(cur, agentId, InteractionOperation.NO_ANSWER);
+          requireQueued(cur, InteractionOperation.NO_ANSWER);
           d.agent = null;
           AgentServiceImpl.markNoAnswer(c, agentId);
         });
@@ -241,6 +272,14 @@ public class InteractionServiceImpl implements InteractionService {
         EventTypes.INTERACTION_COMPLETED,
         null,
         (c, cur, d, now) -> {
+          if (cur.state() == InteractionState.OFFERED && cur.queue() != null) {
+            throw new IllegalTransitionException(
+                "interaction " + id,
+                cur.state().name(),
+                InteractionOperation.COMPLETE.verb(),
+                "an offer from a queue is accepted, declined or abandoned; only a dial that did"
+                    + " not connect is completed while OFFERED");
+          }
           d.disposition = disposition;
           d.endedAt = now;
         });
@@ -394,12 +433,18 @@ public class InteractionServiceImpl implements InteractionService {
       throw new IllegalTransitionException(
           "agent " + agentId, agent.state().name(), "receive an offer", "the agent is not READY");
     }
+    return withRoom(c, agent, cur);
+  }
+
+  /** The agent, when they have a free slot for the interaction's channel. */
+  private static Agent withRoom(Connection c, Agent agent, Interaction cur) throws SQLException {
+    String agentId = agent.id();
     long busy = InteractionRows.countOccupying(c, agentId, cur.channel());
     if (busy >= agent.capacityFor(cur.channel())) {
       throw new IllegalTransitionException(
           "agent " + agentId,
           agent.state().name(),
-          "receive an offer",
+          "take another " + cur.channel() + " interaction",
           "the agent holds "
               + busy
               + " "
@@ -408,6 +453,16 @@ public class InteractionServiceImpl implements InteractionService {
               + agent.capacityFor(cur.channel()));
     }
     return agent;
+  }
+
+  private static void requireQueued(Interaction cur, InteractionOperation op) {
+    if (cur.queue() == null) {
+      throw new IllegalTransitionException(
+          "interaction " + cur.id(),
+          cur.state().name(),
+          op.verb(),
+          "it was dialled by its agent and has no queue to return to; complete it instead");
+    }
   }
 
   private static void requireOfferedTo(Interaction cur, String agentId, InteractionOperation op) {

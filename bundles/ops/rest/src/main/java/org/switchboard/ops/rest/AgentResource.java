@@ -2,6 +2,7 @@ package org.switchboard.ops.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.ForbiddenException;
@@ -18,11 +19,16 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.switchboard.core.api.ChannelType;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
 import org.switchboard.core.api.agent.Agent;
 import org.switchboard.core.api.agent.AgentService;
 import org.switchboard.core.api.agent.AgentState;
+import org.switchboard.core.api.interaction.Direction;
+import org.switchboard.core.api.interaction.Interaction;
+import org.switchboard.core.api.interaction.InteractionService;
+import org.switchboard.core.api.interaction.OpenInteraction;
 
 /** {@code /api/v1/agents}: agent profiles and agent states. */
 @Path("v1/agents")
@@ -38,10 +44,12 @@ import org.switchboard.core.api.agent.AgentState;
     })
 public class AgentResource {
   private final AgentService agents;
+  private final InteractionService interactions;
 
   @Activate
-  public AgentResource(@Reference AgentService agents) {
+  public AgentResource(@Reference AgentService agents, @Reference InteractionService interactions) {
     this.agents = agents;
+    this.interactions = interactions;
   }
 
   @GET
@@ -78,6 +86,50 @@ public class AgentResource {
     return Response.noContent().build();
   }
 
+  /**
+   * Body of a click-to-call.
+   *
+   * @param to the customer's number as the agent typed it; the voice channel normalises it
+   * @param customerRef the customer record the call is about, may be null
+   * @param requestId the client's id for this request, so a repeated click dials once; may be null
+   * @param attributes extra attributes for the interaction, may be null
+   */
+  public record DialRequest(
+      String to, String customerRef, String requestId, Map<String, String> attributes) {}
+
+  /**
+   * Click-to-call: the agent's phone rings first; when they answer, the voice channel calls the
+   * customer through the outbound trunk. Answers 201 with the interaction (OFFERED while dialling);
+   * its state then follows the call (CONNECTED, or CLOSED with the outcome as disposition). Allowed
+   * to the agent themself, supervisors and admins.
+   */
+  @POST
+  @Path("{id}/calls")
+  public Response dial(
+      @PathParam("id") String id, DialRequest body, @Context SecurityContext security) {
+    requireSelfOrManager(id, security, "agents may place calls only for themselves");
+    DialRequest r = Bodies.required(body);
+    Interaction placed =
+        interactions.dial(
+            new OpenInteraction(
+                ChannelType.VOICE,
+                r.requestId() == null ? null : "dial:" + id + ":" + r.requestId(),
+                Direction.OUTBOUND,
+                id,
+                r.to(),
+                r.customerRef(),
+                r.attributes()),
+            id);
+    return Response.created(URI.create("v1/interactions/" + placed.id())).entity(placed).build();
+  }
+
+  private static void requireSelfOrManager(String id, SecurityContext security, String message) {
+    Caller caller = (Caller) security.getUserPrincipal();
+    if (!caller.isManager() && !caller.name().equals(id)) {
+      throw new ForbiddenException(ApiError.of(403, "forbidden", message));
+    }
+  }
+
   /** Body of a state change. */
   public record StateChange(AgentState state, String reason) {}
 
@@ -89,11 +141,7 @@ public class AgentResource {
   @Path("{id}/state")
   public Agent changeState(
       @PathParam("id") String id, StateChange change, @Context SecurityContext security) {
-    Caller caller = (Caller) security.getUserPrincipal();
-    if (!caller.isManager() && !caller.name().equals(id)) {
-      throw new ForbiddenException(
-          ApiError.of(403, "forbidden", "agents may change only their own state"));
-    }
+    requireSelfOrManager(id, security, "agents may change only their own state");
     StateChange body = Bodies.required(change);
     if (body.state() == null) {
       throw new ValidationException(

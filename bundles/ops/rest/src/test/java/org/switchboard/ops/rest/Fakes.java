@@ -289,6 +289,12 @@ final class Fakes {
     }
 
     @Override
+    public Interaction dial(OpenInteraction r, String agentId) {
+      Interaction i = open(r);
+      return save(copy(i, InteractionState.OFFERED, null, agentId, null));
+    }
+
+    @Override
     public Interaction startFlow(String id, String flowId) {
       return move(id, "startFlow", InteractionState.IN_FLOW, InteractionState.NEW);
     }

@@ -105,7 +105,7 @@ class RestApiTest {
             health,
             new SkillResource(skills),
             new QueueResource(queues),
-            new AgentResource(agents),
+            new AgentResource(agents, interactions),
             new InteractionResource(interactions, queues),
             new AcdResource(acd, SIMULATOR),
             new SipResource(sip)));
@@ -325,6 +325,30 @@ class RestApiTest {
         send("PUT", "/v1/agents/agent1/state", "agent1", "{\"state\":\"ASLEEP\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(field(bad)).isEqualTo("state");
+  }
+
+  @Test
+  void clickToCallIsForTheAgentThemselfOrManagersAndNeedsANumber() throws Exception {
+    assertThat(
+            send("POST", "/v1/agents/agent2/calls", "agent1", "{\"to\":\"+4930123456\"}")
+                .statusCode())
+        .isEqualTo(403);
+
+    HttpResponse<String> placed =
+        send("POST", "/v1/agents/agent1/calls", "agent1", "{\"to\":\"030 123456\"}");
+    assertThat(placed.statusCode()).isEqualTo(201);
+    JsonNode call = JSON.readTree(placed.body());
+    assertThat(call.get("state").asText()).isEqualTo("OFFERED");
+    assertThat(call.get("direction").asText()).isEqualTo("OUTBOUND");
+    assertThat(call.get("agent").asText()).isEqualTo("agent1");
+    assertThat(call.get("to").asText()).isEqualTo("030 123456");
+    assertThat(placed.headers().firstValue("Location"))
+        .hasValueSatisfying(
+            l -> assertThat(l).endsWith("/v1/interactions/" + call.get("id").asText()));
+
+    HttpResponse<String> noNumber = send("POST", "/v1/agents/agent1/calls", "agent1", "{}");
+    assertThat(noNumber.statusCode()).isEqualTo(400);
+    assertThat(field(noNumber)).isEqualTo("to");
   }
 
   @Test

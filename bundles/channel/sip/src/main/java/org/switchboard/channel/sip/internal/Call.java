@@ -9,8 +9,9 @@ import javax.sip.message.Request;
 
 /**
  * One customer call through the B2BUA: the customer's leg, which ends at Switchboard, and the agent
- * leg(s) it rings and bridges. Touched only from the call's {@link SerialExecutor}, so it needs no
- * locks; the interaction it belongs to lives in the core.
+ * leg(s) it rings and bridges. The customer either called in (their INVITE, answered by us) or was
+ * called by an agent's dial (our INVITE to the outbound trunk). Touched only from the call's {@link
+ * SerialExecutor}, so it needs no locks; the interaction it belongs to lives in the core.
  */
 final class Call {
   /** Where the call is, as far as signalling goes. */
@@ -21,6 +22,10 @@ final class Call {
     QUEUED,
     /** Offered: the agent's phone(s) ring. */
     RINGING_AGENT,
+    /** An agent's dial: their phone(s) ring first. */
+    DIALING_AGENT,
+    /** An agent's dial: the agent answered; the customer's number is being called. */
+    CALLING_CUSTOMER,
     /** Customer and agent are connected. */
     BRIDGED,
     /** Over; the call is being forgotten. */
@@ -29,10 +34,22 @@ final class Call {
 
   final String customerCallId;
   final SerialExecutor executor;
+
+  /** The customer's INVITE to us; null when we called the customer. */
   final ServerTransaction inviteTx;
-  final Request invite;
-  final Dialog customerDialog;
+
+  /** The INVITE of the customer's leg: theirs to us, or ours to them (null until sent). */
+  Request invite;
+
+  /** The customer's dialog (for an agent's dial, from the moment our INVITE goes out). */
+  Dialog customerDialog;
+
   final Instant arrivedAt;
+
+  /** Who the customer is, as the agent's phone shows it: a SIP user part and a display name. */
+  final String customerUser;
+
+  final String customerName;
 
   /** Our tag in the customer's dialog (the To tag of every response to the INVITE). */
   final String localTag = java.util.UUID.randomUUID().toString().substring(0, 12);
@@ -52,9 +69,13 @@ final class Call {
   /** The agent leg the customer is bridged to. */
   AgentLeg bridged;
 
+  /** Our INVITE to the customer for an agent's dial; null for a call that came in. */
+  InviteLeg customerLeg;
+
   /** A relayed in-dialog request waiting for the other side's answer, null when none. */
   Relay pendingRelay;
 
+  /** A call that came in: the customer's INVITE opened the customer's dialog. */
   Call(
       String customerCallId,
       SerialExecutor executor,
@@ -67,16 +88,39 @@ final class Call {
     this.invite = inviteTx.getRequest();
     this.customerDialog = customerDialog;
     this.arrivedAt = arrivedAt;
+    javax.sip.address.Address from =
+        ((javax.sip.header.FromHeader) invite.getHeader(javax.sip.header.FromHeader.NAME))
+            .getAddress();
+    this.customerUser =
+        from.getURI() instanceof javax.sip.address.SipURI s && s.getUser() != null
+            ? s.getUser()
+            : "anonymous";
+    this.customerName = from.getDisplayName();
+  }
+
+  /** An agent's dial to {@code number}: the customer's leg is set up once the agent answers. */
+  Call(String customerCallId, SerialExecutor executor, String number, Instant startedAt) {
+    this.customerCallId = customerCallId;
+    this.executor = executor;
+    this.inviteTx = null;
+    this.arrivedAt = startedAt;
+    this.customerUser = number;
+    this.customerName = "Call to " + number;
+  }
+
+  /** Whether an agent placed this call (click-to-call) rather than the customer. */
+  boolean outbound() {
+    return inviteTx == null;
   }
 
   /** Whether the customer's INVITE carried the SDP offer (otherwise the agent makes it). */
   boolean customerOffered() {
-    return invite.getRawContent() != null && invite.getRawContent().length > 0;
+    return invite != null && invite.getRawContent() != null && invite.getRawContent().length > 0;
   }
 
   /**
-   * The customer got our 200: their dialog is up. Stays true when the call waits again after a
-   * transfer, and then the next agent is connected by a re-INVITE of the customer.
+   * The customer's dialog is up (our 200 to them, or theirs to us). Stays true when the call waits
+   * again after a transfer, and then the next agent is connected by a re-INVITE of the customer.
    */
   boolean customerAnswered;
 
@@ -90,30 +134,38 @@ final class Call {
     return phase == Phase.QUEUED || phase == Phase.RINGING_AGENT;
   }
 
-  /** One INVITE to one of an agent's registered phones. */
-  static final class AgentLeg {
-    final String agentId;
+  /** One INVITE we sent: to one of an agent's phones, or to the customer through the trunk. */
+  static class InviteLeg {
     final String contact;
     final String callId;
     javax.sip.ClientTransaction inviteTx;
     Dialog dialog;
 
-    /** We gave up on this phone (another answered, the offer lapsed, the customer left). */
+    /** We gave up on this leg (another phone answered, the offer lapsed, the customer left). */
     boolean cancelled;
 
-    /** The phone sent a provisional response, so a CANCEL may be sent. */
+    /** The far end sent a provisional response, so a CANCEL may be sent. */
     boolean provisional;
 
     /** CANCEL went out. */
     boolean cancelSent;
 
-    /** The agent's 2xx, kept until the customer's ACK brings the SDP answer (delayed offer). */
+    /** The far end's 2xx, kept until the other leg's answer can go in our ACK (delayed offer). */
     javax.sip.message.Response unacked;
 
-    AgentLeg(String agentId, String contact, String callId) {
-      this.agentId = agentId;
+    InviteLeg(String contact, String callId) {
       this.contact = contact;
       this.callId = callId;
+    }
+  }
+
+  /** One INVITE to one of an agent's registered phones. */
+  static final class AgentLeg extends InviteLeg {
+    final String agentId;
+
+    AgentLeg(String agentId, String contact, String callId) {
+      super(contact, callId);
+      this.agentId = agentId;
     }
   }
 
@@ -123,6 +175,6 @@ final class Call {
   /** An in-dialog OPTIONS that checks one leg is still there. */
   record KeepAlive(boolean agentSide) {}
 
-  /** An in-dialog request (re-INVITE, UPDATE, INFO) passed from one leg to the other. */
+  /** An in-dialog request (re-INVITE, UPDATE or INFO) passed from one leg to the other. */
   record Relay(ServerTransaction from, boolean fromAgent) {}
 }

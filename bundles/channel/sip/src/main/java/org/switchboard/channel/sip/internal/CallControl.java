@@ -52,12 +52,9 @@ final class CallControl {
   private final Clock clock;
   private final int maxCalls;
   private final CallLegs legs;
+  private final Dialer dialer;
 
-  /** Calls by the Call-ID of each of their legs. */
-  private final Map<String, Call> byCallId = new ConcurrentHashMap<>();
-
-  /** Calls by interaction id, once the core has opened it. */
-  private final Map<String, Call> byInteraction = new ConcurrentHashMap<>();
+  private final CallTable table = new CallTable();
 
   /** Call-IDs whose CANCEL arrived before their INVITE reached call control, and when. */
   private final Map<String, java.time.Instant> earlyCancels = new ConcurrentHashMap<>();
@@ -71,7 +68,9 @@ final class CallControl {
       SipStore store,
       CallRouting routing,
       SipAddressing self,
+      OutboundTrunk trunk,
       ExecutorService pool,
+      java.util.concurrent.ScheduledExecutorService timers,
       Clock clock,
       int maxCalls) {
     this.provider = provider;
@@ -83,6 +82,9 @@ final class CallControl {
     this.clock = clock;
     this.maxCalls = maxCalls;
     this.legs = new CallLegs(provider, sip, self);
+    this.dialer =
+        new Dialer(
+            provider, sip, legs, table, trunk, pool, timers, clock, () -> core, this::ringPhones);
   }
 
   // ---- the core's side ---------------------------------------------------------------------
@@ -105,7 +107,7 @@ final class CallControl {
   private void reconcile(ChannelContext context) {
     try {
       for (Interaction i : context.openInteractions()) {
-        if (!ownedHere(i) || byInteraction.containsKey(i.id())) {
+        if (!ownedHere(i) || table.knows(i.id())) {
           continue;
         }
         CoreCalls.endLost(context, i);
@@ -116,7 +118,11 @@ final class CallControl {
   }
 
   void offer(Offer offer) {
-    Call call = byInteraction.get(offer.interaction().id());
+    Call call = table.byInteraction(offer.interaction().id());
+    if (call == null && isDial(offer.interaction())) {
+      dial(offer);
+      return;
+    }
     if (call == null) {
       ChannelContext c = core;
       if (c != null && ownedHere(offer.interaction())) {
@@ -127,13 +133,43 @@ final class CallControl {
     call.executor.execute(() -> ringAgent(call, offer.agent().id()));
   }
 
+  /** An agent's own outbound call: reserved for them, never queued (see the core's dial). */
+  private static boolean isDial(Interaction i) {
+    return i.direction() == org.switchboard.core.api.interaction.Direction.OUTBOUND
+        && i.queue() == null
+        && i.state() == InteractionState.OFFERED
+        && !ownedHere(i);
+  }
+
+  private void dial(Offer offer) {
+    ChannelContext c = core;
+    if (c == null) {
+      return;
+    }
+    if (draining || table.legs() >= maxCalls) {
+      String why = draining ? "channel-draining" : "channel-busy";
+      pool.execute(
+          () ->
+              CoreCalls.quietly(
+                  () ->
+                      c.dialFailed(
+                          offer.interaction().id(),
+                          why,
+                          draining
+                              ? "the SIP channel is draining for maintenance"
+                              : "the SIP channel is at its call limit")));
+      return;
+    }
+    dialer.dial(offer);
+  }
+
   /** Whether the interaction is a SIP call (voice interactions may also come from REST). */
   private static boolean ownedHere(Interaction i) {
     return i.attributes().containsKey(CallRouting.CALL_ID);
   }
 
   void interactionChanged(Interaction interaction, String eventType) {
-    Call call = byInteraction.get(interaction.id());
+    Call call = table.byInteraction(interaction.id());
     if (call != null) {
       call.executor.execute(() -> applyChange(call, interaction, eventType));
     }
@@ -141,7 +177,7 @@ final class CallControl {
 
   /** Calls in progress (any phase). */
   int activeCalls() {
-    return byInteraction.size();
+    return table.size();
   }
 
   void drain(boolean on) {
@@ -178,12 +214,12 @@ final class CallControl {
     Dialog dialog = provider.getNewDialog(tx);
     String callId = SipMessages.callId(invite);
     Call call = new Call(callId, new SerialExecutor(pool), tx, dialog, clock.instant());
-    if (byCallId.putIfAbsent(callId, call) != null) {
+    if (!table.add(call)) {
       tx.sendResponse(sip.response(Response.LOOP_DETECTED, invite));
       return;
     }
     if (earlyCancels.remove(callId) != null) {
-      byCallId.remove(callId); // its CANCEL overtook it (see cancel)
+      table.removeLeg(callId); // its CANCEL overtook it (see cancel)
       if (tx.getState() == javax.sip.TransactionState.PROCEEDING
           || tx.getState() == javax.sip.TransactionState.TRYING) {
         tx.sendResponse(sip.response(Response.REQUEST_TERMINATED, invite));
@@ -197,7 +233,7 @@ final class CallControl {
     if (c == null) {
       return Optional.of(Response.SERVICE_UNAVAILABLE);
     }
-    if (draining || byCallId.size() >= maxCalls) {
+    if (draining || table.legs() >= maxCalls) {
       return Optional.of(Response.SERVICE_UNAVAILABLE);
     }
     if (!routing.trusts(sourceHost)) {
@@ -214,8 +250,7 @@ final class CallControl {
     }
     try {
       Interaction opened = c.open(routing.openRequest(call.invite, destination.get()));
-      call.interactionId = opened.id();
-      byInteraction.put(opened.id(), call);
+      table.bind(opened.id(), call);
       if (opened.state() == InteractionState.NEW) {
         c.enqueue(opened.id(), destination.get().queue());
       }
@@ -236,12 +271,16 @@ final class CallControl {
     if (call.phase != Call.Phase.QUEUED) {
       return;
     }
-    List<SipStore.Binding> phones = store.bindings(agentId, clock.instant());
-    if (phones.isEmpty()) {
-      noAnswer(call, agentId, "no registered phone");
-      return;
-    }
     call.phase = Call.Phase.RINGING_AGENT;
+    if (!ringPhones(call, agentId)) {
+      call.phase = Call.Phase.QUEUED;
+      noAnswer(call, agentId, "no registered phone could be rung");
+    }
+  }
+
+  /** Rings every registered phone of the agent; false (nothing ringing) when none could be. */
+  private boolean ringPhones(Call call, String agentId) {
+    List<SipStore.Binding> phones = store.bindings(agentId, clock.instant());
     call.offeredAgent = agentId;
     for (SipStore.Binding phone : phones) {
       String contact = phone.registration().contact();
@@ -249,7 +288,7 @@ final class CallControl {
         Call.AgentLeg leg = legs.invite(call, agentId, contact);
         call.ringing.add(leg);
         call.allLegs.add(leg);
-        byCallId.put(leg.callId, call);
+        table.addLeg(leg.callId, call);
         legs.send(leg);
       } catch (Exception e) {
         call.ringing.removeIf(l -> l.contact.equals(contact));
@@ -257,10 +296,10 @@ final class CallControl {
       }
     }
     if (call.ringing.isEmpty()) {
-      call.phase = Call.Phase.QUEUED;
       call.offeredAgent = null;
-      noAnswer(call, agentId, "no phone could be rung");
+      return false;
     }
+    return true;
   }
 
   /** A response on an agent leg's INVITE. */
@@ -268,8 +307,11 @@ final class CallControl {
     ClientTransaction ct = event.getClientTransaction();
     Response response = event.getResponse();
     String callId = SipMessages.callId(response);
-    Call call = byCallId.get(callId);
+    Call call = table.byCallId(callId);
     if (call == null) {
+      if (ct != null && ct.getApplicationData() instanceof Call.InviteLeg leg) {
+        pool.execute(() -> abandonedLeg(leg, response));
+      }
       return;
     }
     String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
@@ -278,7 +320,15 @@ final class CallControl {
           if (Request.INVITE.equals(method)
               && ct != null
               && ct.getApplicationData() instanceof Call.AgentLeg leg) {
-            agentAnswer(call, leg, response);
+            if (call.outbound()) {
+              dialer.agentAnswer(call, leg, response);
+            } else {
+              agentAnswer(call, leg, response);
+            }
+          } else if (Request.INVITE.equals(method)
+              && ct != null
+              && ct.getApplicationData() instanceof Call.InviteLeg) {
+            dialer.customerAnswer(call, response);
           } else if (ct != null && ct.getApplicationData() instanceof Call.Relay relay) {
             relayed(call, relay, response);
           } else if (ct != null && ct.getApplicationData() instanceof Call.Reoffer r) {
@@ -292,18 +342,32 @@ final class CallControl {
         });
   }
 
+  /**
+   * A leg whose call is already over still answers: a phone (or trunk) that had said nothing when
+   * we gave up. A provisional answer gets the CANCEL it was owed, a 2xx an ACK and BYE.
+   */
+  private void abandonedLeg(Call.InviteLeg leg, Response response) {
+    int status = response.getStatusCode();
+    if (status < 200) {
+      leg.cancelled = true;
+      legs.provisional(leg);
+    } else if (status < 300 && leg.unacked == null) {
+      legs.ackAndHangUp(leg, response);
+    }
+  }
+
   private void agentAnswer(Call call, Call.AgentLeg leg, Response response) {
     int status = response.getStatusCode();
     if (status < 200) {
-      leg.provisional = true;
-      if (leg.cancelled) {
-        legs.cancel(leg);
-      }
+      legs.provisional(leg);
       return;
     }
     if (status >= 300) {
       agentRefused(call, leg, status, response.getReasonPhrase());
       return;
+    }
+    if (leg == call.bridged) {
+      return; // a repeated 200 while its ACK waits for the customer's (delayed offer)
     }
     if (leg.cancelled || call.phase != Call.Phase.RINGING_AGENT || !call.ringing.contains(leg)) {
       legs.ackAndHangUp(leg, response);
@@ -345,7 +409,7 @@ final class CallControl {
 
   private void agentRefused(Call call, Call.AgentLeg leg, int status, String reason) {
     call.ringing.remove(leg);
-    byCallId.remove(leg.callId);
+    table.removeLeg(leg.callId);
     if (leg.cancelled || call.phase != Call.Phase.RINGING_AGENT || !call.ringing.isEmpty()) {
       return;
     }
@@ -363,14 +427,21 @@ final class CallControl {
     ClientTransaction ct = event.getClientTransaction();
     if (ct.getApplicationData() instanceof Call.KeepAlive k) {
       String callId = SipMessages.callId(ct.getRequest());
-      Call call = byCallId.get(callId);
+      Call call = table.byCallId(callId);
       if (call != null) {
         call.executor.execute(() -> legGone(call, k));
       }
     } else if (ct.getApplicationData() instanceof Call.AgentLeg leg) {
-      Call call = byCallId.get(leg.callId);
-      if (call != null) {
+      Call call = table.byCallId(leg.callId);
+      if (call != null && call.outbound()) {
+        call.executor.execute(() -> dialer.agentRefused(call, leg, "408 Timeout"));
+      } else if (call != null) {
         call.executor.execute(() -> agentRefused(call, leg, Response.REQUEST_TIMEOUT, "Timeout"));
+      }
+    } else if (ct.getApplicationData() instanceof Call.InviteLeg leg) {
+      Call call = table.byCallId(leg.callId);
+      if (call != null) {
+        call.executor.execute(() -> dialer.customerTimedOut(call));
       }
     }
   }
@@ -381,7 +452,7 @@ final class CallControl {
    */
   void dialogTimeout(Dialog dialog, DialogTimeoutEvent.Reason reason) {
     String callId = dialog.getCallId().getCallId();
-    Call call = byCallId.get(callId);
+    Call call = table.byCallId(callId);
     if (call == null || !callId.equals(call.customerCallId)) {
       return;
     }
@@ -403,7 +474,7 @@ final class CallControl {
    * not at all, is gone (a phone lost power, a carrier dropped the call without BYE).
    */
   void keepAlive() {
-    for (Call call : byInteraction.values()) {
+    for (Call call : table.calls()) {
       call.executor.execute(
           () -> {
             if (call.phase == Call.Phase.BRIDGED) {
@@ -478,10 +549,10 @@ final class CallControl {
   void cancel(RequestEvent event, ServerTransaction cancelTx) throws Exception {
     Request cancel = event.getRequest();
     String callId = SipMessages.callId(cancel);
-    Call call = byCallId.get(callId);
+    Call call = table.byCallId(callId);
     if (call == null) {
       earlyCancels.put(callId, clock.instant());
-      call = byCallId.get(callId);
+      call = table.byCallId(callId);
       if (call == null) {
         cancelBeforeCall(cancel, cancelTx, callId);
         return;
@@ -572,7 +643,7 @@ final class CallControl {
   void ack(RequestEvent event) {
     Request ack = event.getRequest();
     String callId = SipMessages.callId(ack);
-    Call call = byCallId.get(callId);
+    Call call = table.byCallId(callId);
     if (call != null && call.customerCallId.equals(callId)) {
       call.executor.execute(() -> legs.customerAcked(call, ack));
     }
@@ -699,6 +770,10 @@ final class CallControl {
   // ---- ending ----------------------------------------------------------------------------------
 
   private void hangUpBoth(Call call, String reason) {
+    if (call.outbound() && call.customerUnanswered()) {
+      dialer.abort(call);
+      return;
+    }
     cancelRinging(call);
     if (call.customerUnanswered()) {
       endUnanswered(call, Response.TEMPORARILY_UNAVAILABLE, reason);
@@ -715,17 +790,12 @@ final class CallControl {
   }
 
   private void forget(Call call) {
-    call.phase = Call.Phase.ENDED;
-    byCallId.remove(call.customerCallId);
-    call.allLegs.forEach(l -> byCallId.remove(l.callId));
-    if (call.interactionId != null) {
-      byInteraction.remove(call.interactionId);
-    }
+    table.forget(call);
   }
 
   /** The call an in-dialog request belongs to; null after answering 481 when there is none. */
   private Call callOf(Request req, ServerTransaction tx) throws Exception {
-    Call call = byCallId.get(SipMessages.callId(req));
+    Call call = table.byCallId(SipMessages.callId(req));
     if (call == null) {
       tx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, req));
     }
@@ -736,12 +806,8 @@ final class CallControl {
     return !call.customerCallId.equals(SipMessages.callId(req));
   }
 
-  /** A core call whose refusal is expected in races; nothing when the core is not bound. */
   private void tell(java.util.function.Function<ChannelContext, Interaction> change) {
-    ChannelContext c = core;
-    if (c != null) {
-      CoreCalls.quietly(() -> change.apply(c));
-    }
+    CoreCalls.tell(core, change);
   }
 
   /** Whether {@code to} carries our tag, i.e. the request belongs to one of our dialogs. */

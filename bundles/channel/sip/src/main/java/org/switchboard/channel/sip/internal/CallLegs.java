@@ -13,7 +13,6 @@ import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
@@ -163,10 +162,9 @@ final class CallLegs {
     URI target = sip.addresses.createURI(contact);
     String transport = SipAddressing.transportOf(target);
     CallIdHeader callId = provider.getNewCallId();
-    FromHeader customer = (FromHeader) call.invite.getHeader(FromHeader.NAME);
-    Address from = self.aor(sip, userOf(customer.getAddress().getURI()));
-    if (customer.getAddress().getDisplayName() != null) {
-      from.setDisplayName(customer.getAddress().getDisplayName());
+    Address from = self.aor(sip, call.customerUser);
+    if (call.customerName != null) {
+      from.setDisplayName(call.customerName);
     }
     Request invite =
         sip.messages.createRequest(
@@ -180,7 +178,7 @@ final class CallLegs {
             sip.headers.createMaxForwardsHeader(70));
     invite.addHeader(self.contact(sip, transport));
     invite.addHeader(sip.headers.createHeader(INTERACTION_HEADER, call.interactionId));
-    if (!call.customerAnswered) {
+    if (call.customerOffered() && !call.customerAnswered) {
       copyBody(call.invite, invite); // else offerless: the agent offers, the customer answers
     }
     Call.AgentLeg leg = new Call.AgentLeg(agentId, contact, callId.getCallId());
@@ -195,11 +193,19 @@ final class CallLegs {
     leg.inviteTx.sendRequest();
   }
 
+  /** The far end answered provisionally: a leg we already gave up on can now be cancelled. */
+  void provisional(Call.InviteLeg leg) {
+    leg.provisional = true;
+    if (leg.cancelled) {
+      cancel(leg);
+    }
+  }
+
   /**
    * Stops a ringing phone: CANCEL once the phone has answered provisionally (RFC 3261 §9.1), so a
    * phone that has said nothing yet is cancelled when its first 1xx arrives.
    */
-  void cancel(Call.AgentLeg leg) {
+  void cancel(Call.InviteLeg leg) {
     leg.cancelled = true;
     if (!leg.provisional || leg.cancelSent) {
       return;
@@ -217,7 +223,7 @@ final class CallLegs {
   }
 
   /** A 2xx from a phone we no longer want (answered too late, or a second phone answered). */
-  void ackAndHangUp(Call.AgentLeg leg, Response ok) {
+  void ackAndHangUp(Call.InviteLeg leg, Response ok) {
     try {
       ack(leg.dialog, ok, null);
       hangUp(leg.dialog);
@@ -226,7 +232,7 @@ final class CallLegs {
     }
   }
 
-  void hangUp(Call.AgentLeg leg) {
+  void hangUp(Call.InviteLeg leg) {
     if (leg != null) {
       hangUp(leg.dialog);
     }
@@ -267,6 +273,52 @@ final class CallLegs {
       copyBody(bodyFrom, ack);
     }
     dialog.sendAck(ack);
+  }
+
+  // ---- an agent's dial -------------------------------------------------------------------
+
+  /**
+   * Calls the customer through the outbound trunk with the SDP offer the agent's phone made in its
+   * 200; the phone's ACK waits for the customer's answer ({@link #connectDial}).
+   *
+   * @param target the customer's number at the trunk, e.g. {@code sip:+4930123456@sbc;user=phone}
+   * @param callerId the user part of our From (the company's number), or {@code anonymous}
+   */
+  Call.InviteLeg callCustomer(Call call, SipURI target, String callerId, Response agentOk)
+      throws Exception {
+    String transport = SipAddressing.transportOf(target);
+    Request invite =
+        sip.messages.createRequest(
+            target,
+            Request.INVITE,
+            sip.headers.createCallIdHeader(call.customerCallId),
+            sip.headers.createCSeqHeader(1L, Request.INVITE),
+            sip.headers.createFromHeader(self.aor(sip, callerId), call.localTag),
+            sip.headers.createToHeader(sip.addresses.createAddress(target), null),
+            List.of(self.via(sip, transport)),
+            sip.headers.createMaxForwardsHeader(70));
+    invite.addHeader(self.contact(sip, transport));
+    invite.addHeader(sip.headers.createHeader(INTERACTION_HEADER, call.interactionId));
+    copyBody(agentOk, invite);
+    Call.InviteLeg leg = new Call.InviteLeg(target.toString(), call.customerCallId);
+    ClientTransaction ct = provider.getNewClientTransaction(invite);
+    ct.setApplicationData(leg);
+    leg.inviteTx = ct;
+    leg.dialog = provider.getNewDialog(ct);
+    call.invite = invite;
+    call.customerLeg = leg;
+    call.customerDialog = leg.dialog;
+    ct.sendRequest();
+    return leg;
+  }
+
+  /** The customer answered the agent's dial: ACK them, and ACK the agent with their answer. */
+  void connectDial(Call call, Response customerOk) throws Exception {
+    ack(call.customerDialog, customerOk, null);
+    Call.AgentLeg agent = call.bridged;
+    Response agentOk = agent.unacked;
+    agent.unacked = null;
+    ack(agent.dialog, agentOk, customerOk);
   }
 
   // ---- relaying in-dialog requests -------------------------------------------------------
@@ -319,13 +371,6 @@ final class CallLegs {
     if (body != null && body.length > 0 && type != null) {
       to.setContent(body, (ContentTypeHeader) type.clone());
     }
-  }
-
-  private static String userOf(URI uri) {
-    if (uri instanceof SipURI s && s.getUser() != null) {
-      return s.getUser();
-    }
-    return "anonymous";
   }
 
   /** A reason text safe inside a quoted header parameter. */

@@ -1,5 +1,6 @@
 package org.switchboard.channel.sip.internal;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,13 @@ final class CoreCalls {
       call.get();
     } catch (SwitchboardException e) {
       LOG.debug("core refused: {}", e.getMessage());
+    }
+  }
+
+  /** A core call whose refusal is expected in races; nothing when the core is not bound. */
+  static void tell(ChannelContext core, Function<ChannelContext, Interaction> change) {
+    if (core != null) {
+      quietly(() -> change.apply(core));
     }
   }
 

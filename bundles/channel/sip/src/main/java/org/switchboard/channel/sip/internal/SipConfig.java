@@ -130,4 +130,29 @@ public @interface SipConfig {
           "Seconds between in-dialog OPTIONS to both legs of each connected call; a leg that"
               + " answers 481/408 or nothing is hung up. 0 = off.")
   int keepAliveSeconds() default 60;
+
+  @AttributeDefinition(
+      description =
+          "Where agents' dials (click-to-call) go: the SIP URI of the carrier or SBC, e.g."
+              + " sip:sbc.example.net:5060;transport=tcp. The trunk must accept calls from this"
+              + " appliance's address (IP authentication). Empty = click-to-call off.")
+  String outboundTrunk() default "";
+
+  @AttributeDefinition(
+      description =
+          "The company number presented to customers on agents' dials (From user), e.g."
+              + " +4930123456; empty = anonymous.")
+  String outboundCallerId() default "";
+
+  @AttributeDefinition(
+      description =
+          "Seconds a customer's phone may ring on an agent's dial before it counts as no-answer;"
+              + " 5-30 (the agent's phone waits for our ACK at most 32 s).")
+  int outboundRingSeconds() default 25;
+
+  @AttributeDefinition(
+      description =
+          "Number prefixes agents may dial, compared after normalisation to E.164 (e.g. +49,"
+              + " +1800); empty = any number. Guards against dials to premium or foreign numbers.")
+  String[] outboundPrefixes() default {};
 }

@@ -125,18 +125,14 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
               t.setDaemon(true);
               return t;
             });
-    this.calls =
-        new CallControl(
-            provider,
-            sip,
-            store,
-            new CallRouting(
-                new NumberPlan(config.defaultRegion(), List.of(config.routes())),
-                new TrunkPolicy(List.of(config.trunkSources()))),
-            self,
-            callPool,
-            clock,
-            config.maxCalls());
+    this.housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "switchboard-sip-housekeeping");
+              t.setDaemon(true);
+              return t;
+            });
+    this.calls = callControl(config, self, clock);
     provider.addSipListener(this);
     stack.start();
     this.listening =
@@ -146,19 +142,38 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             + ":"
             + config.port()
             + (List.of(config.transports()).contains("tls") ? ", tls :" + config.tlsPort() : "");
-    this.housekeeping =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "switchboard-sip-housekeeping");
-              t.setDaemon(true);
-              return t;
-            });
     housekeeping.scheduleWithFixedDelay(this::purge, 30, 30, TimeUnit.SECONDS);
     if (config.keepAliveSeconds() > 0) {
       housekeeping.scheduleWithFixedDelay(
           calls::keepAlive, config.keepAliveSeconds(), config.keepAliveSeconds(), TimeUnit.SECONDS);
     }
     LOG.info("SIP endpoint listening on {}", listening);
+  }
+
+  private CallControl callControl(SipConfig config, SipAddressing self, Clock clock) {
+    NumberPlan plan = new NumberPlan(config.defaultRegion(), List.of(config.routes()));
+    String trunkProblem = OutboundTrunk.problem(sip, config.outboundTrunk());
+    if (trunkProblem != null) {
+      LOG.error("Click-to-call is off: {}", trunkProblem);
+    }
+    OutboundTrunk trunk =
+        new OutboundTrunk(
+            trunkProblem == null ? config.outboundTrunk() : "",
+            config.outboundCallerId(),
+            config.outboundRingSeconds(),
+            List.of(config.outboundPrefixes()),
+            plan);
+    return new CallControl(
+        provider,
+        sip,
+        store,
+        new CallRouting(plan, new TrunkPolicy(List.of(config.trunkSources()))),
+        self,
+        trunk,
+        callPool,
+        housekeeping,
+        clock,
+        config.maxCalls());
   }
 
   @Deactivate

@@ -79,6 +79,11 @@ final class FakeCore implements ChannelContext {
   }
 
   @Override
+  public Interaction dialFailed(String id, String outcome, String note) {
+    return to(id, InteractionState.CLOSED);
+  }
+
+  @Override
   public Interaction held(String id) {
     return to(id, InteractionState.HELD);
   }

@@ -222,6 +222,26 @@ final class TestSip implements AutoCloseable {
       public int keepAliveSeconds() {
         return 0;
       }
+
+      @Override
+      public String outboundTrunk() {
+        return "";
+      }
+
+      @Override
+      public String outboundCallerId() {
+        return "";
+      }
+
+      @Override
+      public int outboundRingSeconds() {
+        return 25;
+      }
+
+      @Override
+      public String[] outboundPrefixes() {
+        return new String[0];
+      }
     };
   }
 }

@@ -16,6 +16,15 @@ public final class EventTypes {
   public static final String INTERACTION_FLOW_STARTED = INTERACTION + "flow-started";
   public static final String INTERACTION_QUEUED = INTERACTION + "queued";
   public static final String INTERACTION_OFFERED = INTERACTION + "offered";
+
+  /**
+   * An agent placed an outbound contact: the interaction is reserved for them (OFFERED) while the
+   * channel reaches the agent and then the customer.
+   *
+   * @since 1.2
+   */
+  public static final String INTERACTION_DIALING = INTERACTION + "dialing";
+
   public static final String INTERACTION_ACCEPTED = INTERACTION + "accepted";
   public static final String INTERACTION_DECLINED = INTERACTION + "declined";
   public static final String INTERACTION_CALLBACK_REQUESTED = INTERACTION + "callback-requested";

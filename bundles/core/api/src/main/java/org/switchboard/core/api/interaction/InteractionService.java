@@ -24,6 +24,19 @@ public interface InteractionService {
    */
   Interaction open(OpenInteraction request);
 
+  /**
+   * An agent places an outbound contact (click-to-call): in one transaction the interaction is
+   * opened and reserved for the agent (state OFFERED, event {@code dialing}), so the ACD offers
+   * them nothing else beyond their capacity while the channel reaches the agent and then the
+   * customer. The channel reports {@link #accept} when the customer answers, or {@link #complete}
+   * with the outcome (busy, no-answer...) when the dial does not connect. The agent must be logged
+   * in (any state) and have a free slot for the channel. Idempotent per (channel, channelRef).
+   *
+   * @param request an {@link Direction#OUTBOUND} request: {@code to} is the customer's address
+   * @since 1.2
+   */
+  Interaction dial(OpenInteraction request, String agentId);
+
   /** Hands a NEW interaction to an IVR or bot flow (state IN_FLOW). */
   Interaction startFlow(String interactionId, String flowId);
 
@@ -44,7 +57,8 @@ public interface InteractionService {
 
   /**
    * The offered agent declines or did not answer in time: the interaction returns to its queue
-   * keeping its original enqueue time (state QUEUED).
+   * keeping its original enqueue time (state QUEUED). Refused for a {@linkplain #dial dialled}
+   * contact, which has no queue to return to.
    */
   Interaction decline(String interactionId, String agentId, String reason);
 
@@ -79,7 +93,8 @@ public interface InteractionService {
 
   /**
    * Closes an interaction with a disposition (state CLOSED). Allowed from WRAP_UP, CONNECTED and
-   * HELD, and from NEW or IN_FLOW when a flow served the customer itself.
+   * HELD, from NEW or IN_FLOW when a flow served the customer itself, and from OFFERED for a
+   * {@linkplain #dial dialled} contact that never connected (the disposition says why).
    */
   Interaction complete(String interactionId, Disposition disposition);
 

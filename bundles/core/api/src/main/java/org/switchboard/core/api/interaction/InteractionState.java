@@ -4,10 +4,11 @@ package org.switchboard.core.api.interaction;
  * The lifecycle of an interaction. The core enforces these transitions:
  *
  * <pre>
- * NEW -> IN_FLOW | QUEUED | CLOSED | ABANDONED
+ * NEW -> IN_FLOW | QUEUED | OFFERED (an agent dials) | CLOSED | ABANDONED
  * IN_FLOW -> QUEUED | CLOSED | ABANDONED
  * QUEUED -> OFFERED | QUEUED (transfer) | ABANDONED
  * OFFERED -> CONNECTED (accept) | QUEUED (decline, no answer) | ABANDONED
+ *            | CLOSED (a dial that did not connect)
  * CONNECTED -> HELD | WRAP_UP | CLOSED | QUEUED / OFFERED (transfer)
  * HELD -> CONNECTED | WRAP_UP | CLOSED | QUEUED / OFFERED (transfer)
  * WRAP_UP -> CLOSED
@@ -22,7 +23,10 @@ public enum InteractionState {
   IN_FLOW,
   /** Waiting in a queue for an agent. */
   QUEUED,
-  /** Reserved for one agent, who has not accepted yet. */
+  /**
+   * Reserved for one agent, who has not accepted yet; for a contact the agent dials, the channel is
+   * reaching the agent and the customer.
+   */
   OFFERED,
   /** Agent and customer are connected. */
   CONNECTED,

@@ -1,0 +1,73 @@
+package org.switchboard.channel.sip.internal;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The calls in progress, found by the Call-ID of any of their legs or by their interaction. SIP
+ * threads look calls up here; a call is added and forgotten from its own executor.
+ */
+final class CallTable {
+  private final Map<String, Call> byCallId = new ConcurrentHashMap<>();
+  private final Map<String, Call> byInteraction = new ConcurrentHashMap<>();
+
+  /** The call a leg with this Call-ID belongs to, or null. */
+  Call byCallId(String callId) {
+    return byCallId.get(callId);
+  }
+
+  /** The call of an interaction, or null. */
+  Call byInteraction(String interactionId) {
+    return byInteraction.get(interactionId);
+  }
+
+  /** Adds a call under its customer leg's Call-ID; false when that Call-ID is taken (a loop). */
+  boolean add(Call call) {
+    return byCallId.putIfAbsent(call.customerCallId, call) == null;
+  }
+
+  /** Files a leg's Call-ID under its call. */
+  void addLeg(String callId, Call call) {
+    byCallId.put(callId, call);
+  }
+
+  void removeLeg(String callId) {
+    byCallId.remove(callId);
+  }
+
+  /** The core opened (or dialled) the call's interaction. */
+  void bind(String interactionId, Call call) {
+    call.interactionId = interactionId;
+    byInteraction.put(interactionId, call);
+  }
+
+  boolean knows(String interactionId) {
+    return byInteraction.containsKey(interactionId);
+  }
+
+  /** Calls whose interaction is known, in no order. */
+  Collection<Call> calls() {
+    return byInteraction.values();
+  }
+
+  /** Legs in progress (customer and agent legs alike); admission control counts these. */
+  int legs() {
+    return byCallId.size();
+  }
+
+  /** Calls whose interaction is known. */
+  int size() {
+    return byInteraction.size();
+  }
+
+  /** Ends the call as far as signalling goes and drops every one of its Call-IDs. */
+  void forget(Call call) {
+    call.phase = Call.Phase.ENDED;
+    byCallId.remove(call.customerCallId);
+    call.allLegs.forEach(l -> byCallId.remove(l.callId));
+    if (call.interactionId != null) {
+      byInteraction.remove(call.interactionId);
+    }
+  }
+}

@@ -1,0 +1,310 @@
+package org.switchboard.channel.sip.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.sip.SipProvider;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.channel.spi.ChannelContext;
+import org.switchboard.channel.spi.Offer;
+import org.switchboard.core.api.SwitchboardException;
+import org.switchboard.core.api.interaction.Interaction;
+
+/**
+ * Agents' dials (click-to-call, RFC 3725 flow I): the agent's phones ring with an offerless INVITE;
+ * the phone that answers makes the SDP offer, which goes to the customer through the outbound
+ * trunk; the customer's answer completes both legs (our ACK to the phone carries it), and the call
+ * is then an ordinary bridged call of {@link CallControl}. A dial that does not connect closes its
+ * interaction with the outcome (busy, no-answer, agent-no-answer...) and the SIP status as note.
+ *
+ * <p>Runs on the call's {@link SerialExecutor}, like the rest of call control.
+ */
+final class Dialer {
+  private static final Logger LOG = LoggerFactory.getLogger(Dialer.class);
+
+  /** Rings an agent's registered phones for a call; false when none could be rung. */
+  @FunctionalInterface
+  interface Phones {
+    boolean ring(Call call, String agentId);
+  }
+
+  private final SipProvider provider;
+  private final SipMessages sip;
+  private final CallLegs legs;
+  private final CallTable table;
+  private final OutboundTrunk trunk;
+  private final java.util.concurrent.Executor pool;
+  private final ScheduledExecutorService timers;
+  private final java.time.Clock clock;
+  private final Supplier<ChannelContext> core;
+  private final Phones phones;
+
+  Dialer(
+      SipProvider provider,
+      SipMessages sip,
+      CallLegs legs,
+      CallTable table,
+      OutboundTrunk trunk,
+      java.util.concurrent.Executor pool,
+      ScheduledExecutorService timers,
+      java.time.Clock clock,
+      Supplier<ChannelContext> core,
+      Phones phones) {
+    this.provider = provider;
+    this.sip = sip;
+    this.legs = legs;
+    this.table = table;
+    this.trunk = trunk;
+    this.pool = pool;
+    this.timers = timers;
+    this.clock = clock;
+    this.core = core;
+    this.phones = phones;
+  }
+
+  /** The core reserved the agent for a dial: check the number, then ring the agent's phones. */
+  void dial(Offer offer) {
+    Interaction i = offer.interaction();
+    String agentId = offer.agent().id();
+    OutboundTrunk.Check check = trunk.check(i.to());
+    if (check instanceof OutboundTrunk.Refused r) {
+      pool.execute(() -> fail(i.id(), r.outcome(), r.note()));
+      return;
+    }
+    String number = ((OutboundTrunk.Dialable) check).number();
+    Call call =
+        new Call(
+            provider.getNewCallId().getCallId(), new SerialExecutor(pool), number, clock.instant());
+    table.add(call);
+    table.bind(i.id(), call);
+    call.executor.execute(
+        () -> {
+          tell(
+              c ->
+                  c.updateAttributes(
+                      i.id(),
+                      Map.of(
+                          CallRouting.CALL_ID,
+                          call.customerCallId,
+                          "sip.dialled",
+                          number,
+                          "sip.callerId",
+                          trunk.callerId())));
+          call.phase = Call.Phase.DIALING_AGENT;
+          if (!phones.ring(call, agentId)) {
+            end(call, "agent-unreachable", "the agent has no registered phone that could be rung");
+            return;
+          }
+          long wait =
+              Math.max(1, java.time.Duration.between(clock.instant(), offer.deadline()).toMillis());
+          after(call, wait, Call.Phase.DIALING_AGENT, () -> agentDidNotAnswer(call));
+        });
+  }
+
+  // ---- the agent's phones -------------------------------------------------------------------
+
+  /** A response to the INVITE of one of the agent's phones. */
+  void agentAnswer(Call call, Call.AgentLeg leg, Response response) {
+    int status = response.getStatusCode();
+    if (status < 200) {
+      legs.provisional(leg);
+      return;
+    }
+    if (status >= 300) {
+      agentRefused(call, leg, status + " " + response.getReasonPhrase());
+      return;
+    }
+    if (leg == call.bridged) {
+      return; // the phone repeats its 200 until our ACK, which waits for the customer
+    }
+    if (leg.cancelled || call.phase != Call.Phase.DIALING_AGENT) {
+      legs.ackAndHangUp(leg, response);
+      return;
+    }
+    call.ringing.remove(leg);
+    for (Call.AgentLeg other : List.copyOf(call.ringing)) {
+      legs.cancel(other);
+    }
+    call.ringing.clear();
+    call.bridged = leg;
+    leg.unacked = response;
+    call.phase = Call.Phase.CALLING_CUSTOMER;
+    try {
+      legs.callCustomer(call, trunk.target(sip, call.customerUser), trunk.callerId(), response);
+    } catch (Exception e) {
+      LOG.warn("Calling {} through the trunk failed: {}", call.customerUser, e.toString());
+      end(call, "failed", "the trunk could not be called: " + e.getMessage());
+      return;
+    }
+    after(
+        call,
+        trunk.ringTime().toMillis(),
+        Call.Phase.CALLING_CUSTOMER,
+        () -> {
+          LOG.info(
+              "Dial {}: no answer from {} in {}",
+              call.interactionId,
+              call.customerUser,
+              trunk.ringTime());
+          call.customerLeg.cancelled = true;
+          legs.cancel(call.customerLeg);
+          end(call, "no-answer", "no answer within " + trunk.ringTime().toSeconds() + " s");
+        });
+  }
+
+  /** One phone refused or timed out; the dial fails when it was the last one ringing. */
+  void agentRefused(Call call, Call.AgentLeg leg, String cause) {
+    call.ringing.remove(leg);
+    table.removeLeg(leg.callId);
+    if (leg.cancelled || call.phase != Call.Phase.DIALING_AGENT || !call.ringing.isEmpty()) {
+      return;
+    }
+    end(call, "agent-no-answer", "the agent's phone answered " + cause);
+  }
+
+  private void agentDidNotAnswer(Call call) {
+    end(call, "agent-no-answer", "the agent did not pick up in time");
+  }
+
+  // ---- the customer ----------------------------------------------------------------------
+
+  /** A response to our INVITE to the customer. */
+  void customerAnswer(Call call, Response response) {
+    int status = response.getStatusCode();
+    Call.InviteLeg leg = call.customerLeg;
+    if (status < 200) {
+      legs.provisional(leg);
+      return;
+    }
+    if (call.customerAnswered) {
+      return; // the trunk repeats its 200 until it sees our ACK
+    }
+    if (call.phase != Call.Phase.CALLING_CUSTOMER) {
+      if (status < 300) {
+        legs.ackAndHangUp(leg, response); // answered just as we gave up
+      }
+      return;
+    }
+    if (status >= 300) {
+      end(call, outcome(status), status + " " + response.getReasonPhrase());
+      return;
+    }
+    ChannelContext c = core.get();
+    try {
+      if (c == null) {
+        throw new SwitchboardException("the core is not available");
+      }
+      legs.connectDial(call, response);
+      call.customerAnswered = true;
+      call.phase = Call.Phase.BRIDGED;
+      c.accepted(call.interactionId, call.bridged.agentId);
+    } catch (Exception e) {
+      LOG.info("Dial {} could not be connected: {}", call.interactionId, e.getMessage());
+      legs.hangUp(call.customerDialog);
+      legs.hangUp(call.bridged);
+      tell(cc -> cc.conversationEnded(call.interactionId));
+      table.forget(call);
+    }
+  }
+
+  /** Our INVITE to the customer went unanswered at the transaction level (Timer B). */
+  void customerTimedOut(Call call) {
+    if (call.phase == Call.Phase.CALLING_CUSTOMER) {
+      end(call, "failed", "the trunk did not answer the INVITE");
+    }
+  }
+
+  /** The dial was cancelled elsewhere (the agent closed it on the desktop, logged out). */
+  void abort(Call call) {
+    for (Call.AgentLeg leg : List.copyOf(call.ringing)) {
+      legs.cancel(leg);
+    }
+    call.ringing.clear();
+    release(call);
+    table.forget(call);
+  }
+
+  /** The SIP status of a failed customer leg as the dial's outcome. */
+  static String outcome(int status) {
+    return switch (status) {
+      case Response.BUSY_HERE, Response.BUSY_EVERYWHERE -> "busy";
+      case Response.TEMPORARILY_UNAVAILABLE,
+              Response.REQUEST_TIMEOUT,
+              Response.REQUEST_TERMINATED ->
+          "no-answer";
+      case Response.NOT_FOUND,
+              Response.ADDRESS_INCOMPLETE,
+              Response.DOES_NOT_EXIST_ANYWHERE,
+              Response.GONE ->
+          "invalid-number";
+      case Response.FORBIDDEN, Response.DECLINE -> "rejected";
+      default -> "failed";
+    };
+  }
+
+  // ---- ending --------------------------------------------------------------------------------
+
+  /** The dial ends without a conversation: both legs released, the interaction closed. */
+  private void end(Call call, String outcome, String note) {
+    if (call.phase == Call.Phase.ENDED) {
+      return;
+    }
+    LOG.info("Dial {} to {} ended: {} ({})", call.interactionId, call.customerUser, outcome, note);
+    for (Call.AgentLeg leg : List.copyOf(call.ringing)) {
+      legs.cancel(leg);
+    }
+    call.ringing.clear();
+    release(call);
+    String id = call.interactionId;
+    table.forget(call);
+    tell(c -> c.updateAttributes(id, Map.of("sip.lastCause", note)));
+    fail(id, outcome, note);
+  }
+
+  /** Lets go of the agent's answered phone and the customer's leg, whatever state they are in. */
+  private void release(Call call) {
+    Call.AgentLeg agent = call.bridged;
+    if (agent != null && agent.unacked != null) {
+      Response ok = agent.unacked;
+      agent.unacked = null;
+      legs.ackAndHangUp(agent, ok);
+    } else if (agent != null) {
+      legs.hangUp(agent);
+    }
+    Call.InviteLeg customer = call.customerLeg;
+    if (customer != null && !call.customerAnswered) {
+      customer.cancelled = true;
+      legs.cancel(customer);
+    } else if (customer != null) {
+      legs.hangUp(call.customerDialog);
+    }
+  }
+
+  private void fail(String interactionId, String outcome, String note) {
+    tell(c -> c.dialFailed(interactionId, outcome, note));
+  }
+
+  /**
+   * Runs {@code action} on the call's executor after {@code millis}, if the call is still in phase.
+   */
+  private void after(Call call, long millis, Call.Phase phase, Runnable action) {
+    timers.schedule(
+        () ->
+            call.executor.execute(
+                () -> {
+                  if (call.phase == phase) {
+                    action.run();
+                  }
+                }),
+        millis,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void tell(java.util.function.Function<ChannelContext, Interaction> change) {
+    CoreCalls.tell(core.get(), change);
+  }
+}

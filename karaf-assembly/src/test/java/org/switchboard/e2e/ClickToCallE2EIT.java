@@ -1,0 +1,144 @@
+package org.switchboard.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.After;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.switchboard.e2e.HttpProbe.Login;
+
+/**
+ * Agents' dials through the started appliance (demo mode): the agent asks over REST to call a
+ * customer; Switchboard rings the agent's SIPp phone first, then calls the customer through the
+ * outbound trunk, a second SIPp standing in for the carrier on a port fixed in the SIP config.
+ */
+public class ClickToCallE2EIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Login AGENT1 = new Login("agent1", "agent1");
+  private static final String NUMBER = "+49 30 1234567";
+  private static RunningDistribution appliance;
+  private static Desk desk;
+  private static int trunkPort;
+
+  @BeforeClass
+  public static void start() {
+    trunkPort = RunningDistribution.freePort();
+    appliance =
+        Desk.demoAppliance(
+            "dial",
+            Map.of(
+                "outboundTrunk", "sip:127.0.0.1:" + trunkPort,
+                "outboundCallerId", "+4930999000",
+                "outboundPrefixes", "+49"));
+    desk = new Desk(appliance);
+  }
+
+  @AfterClass
+  public static void stop() {
+    if (appliance != null) {
+      appliance.close();
+    }
+  }
+
+  @Before
+  public void agentOn() throws Exception {
+    desk.state("agent1", "NOT_READY"); // logged in, and not taking queued calls meanwhile
+  }
+
+  @After
+  public void agentOff() throws Exception {
+    JsonNode left = desk.latestCall("agent1");
+    if (left != null && "WRAP_UP".equals(left.path("state").asText())) {
+      desk.complete(left.path("id").asText());
+    }
+    desk.state("agent1", "NOT_READY");
+  }
+
+  @Test
+  public void theAgentsPhoneRingsFirstThenTheCustomerAnswersAndHangsUp() throws Exception {
+    try (Sipp.Phone phone = Sipp.phone("agent-answer.xml", 1, "-d", "300");
+        Sipp.Phone trunk = Sipp.phoneOn(trunkPort, "trunk-answer.xml", 1, "-d", "1000")) {
+      phone.registerAs("agent1", appliance.sipPort());
+      JsonNode placed = dial("{\"to\":\"" + NUMBER + "\",\"requestId\":\"c1\"}");
+      assertEquals(placed.toString(), "OFFERED", placed.path("state").asText());
+      assertEquals("OUTBOUND", placed.path("direction").asText());
+
+      assertEquals(trunk.tail(), 0, trunk.await(30).exit());
+      assertEquals(phone.tail(), 0, phone.await(30).exit());
+      String id = placed.path("id").asText();
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(10),
+          () -> "WRAP_UP".equals(desk.interaction(id).path("state").asText()),
+          "the dial in wrap-up after the customer hung up");
+      JsonNode i = desk.interaction(id);
+      assertEquals(i.toString(), "agent1", i.path("agent").asText());
+      assertTrue(i.toString(), i.path("answeredAt").isTextual());
+      assertEquals("+49301234567", i.path("attributes").path("sip.dialled").asText());
+      assertEquals("+4930999000", i.path("attributes").path("sip.callerId").asText());
+      assertEquals("customer", i.path("attributes").path("sip.hangupBy").asText());
+
+      JsonNode again = dial("{\"to\":\"" + NUMBER + "\",\"requestId\":\"c1\"}");
+      assertEquals("a repeated request dials once", id, again.path("id").asText());
+    }
+  }
+
+  @Test
+  public void aBusyCustomerClosesTheDialAndReleasesTheAgentsPhone() throws Exception {
+    try (Sipp.Phone phone = Sipp.phone("agent-answer.xml", 1, "-d", "200");
+        Sipp.Phone trunk = Sipp.phoneOn(trunkPort, "trunk-busy.xml", 1)) {
+      phone.registerAs("agent1", appliance.sipPort());
+      String id = dial("{\"to\":\"" + NUMBER + "\"}").path("id").asText();
+      assertEquals(trunk.tail(), 0, trunk.await(30).exit());
+      assertEquals("the phone gets BYE: " + phone.tail(), 0, phone.await(30).exit());
+      JsonNode i = closed(id);
+      assertEquals(i.toString(), "busy", i.path("disposition").path("code").asText());
+      assertTrue(i.toString(), i.path("disposition").path("note").asText().startsWith("486"));
+    }
+  }
+
+  @Test
+  public void anAgentWhoDoesNotPickUpIsNeverConnectedToTheCustomer() throws Exception {
+    try (Sipp.Phone phone = Sipp.phone("agent-busy.xml", 1)) {
+      phone.registerAs("agent1", appliance.sipPort());
+      String id = dial("{\"to\":\"" + NUMBER + "\"}").path("id").asText();
+      assertEquals(phone.tail(), 0, phone.await(30).exit());
+      JsonNode i = closed(id);
+      assertEquals(i.toString(), "agent-no-answer", i.path("disposition").path("code").asText());
+    }
+  }
+
+  @Test
+  public void numbersOutsideTheAllowedPrefixesAreNotDialled() throws Exception {
+    String id = dial("{\"to\":\"+1 212 555 0100\"}").path("id").asText();
+    JsonNode i = closed(id);
+    assertEquals(i.toString(), "number-not-allowed", i.path("disposition").path("code").asText());
+    HttpResponse<String> noNumber =
+        appliance.http().post("/api/v1/agents/agent1/calls", AGENT1, "{}");
+    assertEquals(noNumber.body(), 400, noNumber.statusCode());
+    HttpResponse<String> other =
+        appliance.http().post("/api/v1/agents/agent2/calls", AGENT1, "{\"to\":\"+4930111\"}");
+    assertEquals(other.body(), 403, other.statusCode());
+  }
+
+  private static JsonNode dial(String body) throws Exception {
+    HttpResponse<String> r = appliance.http().post("/api/v1/agents/agent1/calls", AGENT1, body);
+    assertTrue(r.body(), r.statusCode() == 201);
+    return JSON.readTree(r.body());
+  }
+
+  private static JsonNode closed(String id) {
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(30),
+        () -> "CLOSED".equals(desk.interaction(id).path("state").asText()),
+        "the dial closed");
+    return desk.interaction(id);
+  }
+}
