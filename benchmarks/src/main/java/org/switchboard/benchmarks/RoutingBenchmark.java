@@ -89,7 +89,8 @@ public class RoutingBenchmark {
           at,
           null,
           null,
-          false);
+          false,
+          null);
     }
   }
 

@@ -101,6 +101,11 @@ public class ClickToCallE2EIT {
       JsonNode i = closed(id);
       assertEquals(i.toString(), "busy", i.path("disposition").path("code").asText());
       assertTrue(i.toString(), i.path("disposition").path("note").asText().startsWith("486"));
+      JsonNode legs = desk.legs(id);
+      assertEquals(legs.toString(), "486 Busy Here", legs.get(0).path("outcome").asText());
+      assertEquals("+49301234567", legs.get(0).path("party").asText());
+      assertEquals("agent1", legs.get(1).path("party").asText());
+      assertEquals("200 OK", legs.get(1).path("outcome").asText());
     }
   }
 

@@ -87,6 +87,36 @@ final class Desk {
     assertEquals(r.body(), 200, r.statusCode());
   }
 
+  /**
+   * The leg records (CDRs) of an interaction's call, waiting until the channel has written them
+   * (just after the call's last change).
+   */
+  JsonNode legs(String id) {
+    JsonNode[] found = new JsonNode[1];
+    RunningDistribution.waitFor(
+        java.time.Duration.ofSeconds(10),
+        () -> {
+          for (JsonNode e : read("/api/v1/interactions/" + id + "/events")) {
+            if (e.path("type").asText().endsWith(".legs-recorded")) {
+              found[0] = e.path("data").path("legs");
+              return true;
+            }
+          }
+          return false;
+        },
+        "the leg records of " + id);
+    return found[0];
+  }
+
+  /** The event types of an interaction's timeline, oldest first, without the common prefix. */
+  java.util.List<String> timeline(String id) {
+    java.util.List<String> types = new java.util.ArrayList<>();
+    read("/api/v1/interactions/" + id + "/events")
+        .forEach(
+            e -> types.add(e.path("type").asText().replace("org.switchboard.interaction.", "")));
+    return types;
+  }
+
   JsonNode interaction(String id) {
     return read("/api/v1/interactions/" + id);
   }

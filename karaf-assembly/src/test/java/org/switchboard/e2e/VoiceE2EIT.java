@@ -75,7 +75,20 @@ public class VoiceE2EIT {
       Instant answered = Instant.parse(i.path("answeredAt").asText());
       assertTrue(
           i.toString(), !queued.isBefore(before.minusSeconds(1)) && answered.isAfter(queued));
-      desk.complete(i.path("id").asText());
+      String id = i.path("id").asText();
+      JsonNode legs = desk.legs(id);
+      assertEquals(legs.toString(), 2, legs.size());
+      assertEquals("customer", legs.get(0).path("leg").asText());
+      assertEquals("200 OK", legs.get(0).path("outcome").asText());
+      assertEquals("customer", legs.get(0).path("endedBy").asText());
+      assertEquals("agent2", legs.get(1).path("party").asText());
+      assertEquals("200 OK", legs.get(1).path("outcome").asText());
+      assertTrue(legs.toString(), legs.get(1).path("answeredAt").isTextual());
+      assertEquals(
+          java.util.List.of(
+              "opened", "queued", "offered", "accepted", "conversation-ended", "legs-recorded"),
+          desk.timeline(id));
+      desk.complete(id);
     }
   }
 
@@ -112,6 +125,12 @@ public class VoiceE2EIT {
       JsonNode i = latestCall("agent3");
       assertEquals("WRAP_UP", i.path("state").asText());
       assertTrue(i.toString(), i.path("attributes").path("sip.lastCause").asText().contains("486"));
+      JsonNode legs = desk.legs(i.path("id").asText());
+      assertEquals(legs.toString(), 3, legs.size());
+      assertEquals("agent2", legs.get(1).path("party").asText());
+      assertEquals("486 Busy Here", legs.get(1).path("outcome").asText());
+      assertEquals("agent3", legs.get(2).path("party").asText());
+      assertEquals("200 OK", legs.get(2).path("outcome").asText());
       JsonNode agent2 =
           JSON.readTree(appliance.http().get("/api/v1/agents/agent2", SUPERVISOR).body());
       assertEquals(agent2.toString(), "NOT_READY", agent2.path("state").asText());

@@ -59,7 +59,8 @@ final class Views {
         i.queuedAt(),
         i.customerRef(),
         lastAgent(i, policy, history, now),
-        i.attributes().containsKey(Attributes.CALLBACK_ADDRESS));
+        i.attributes().containsKey(Attributes.CALLBACK_ADDRESS),
+        i.attributes().get(Attributes.TRANSFERRED_FROM));
   }
 
   static int effectivePriority(Interaction i, int vipBoost) {

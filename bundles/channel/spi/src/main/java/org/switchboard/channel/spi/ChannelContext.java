@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 import org.switchboard.core.api.ChannelType;
 import org.switchboard.core.api.interaction.Interaction;
+import org.switchboard.core.api.interaction.LegRecord;
 import org.switchboard.core.api.interaction.OpenInteraction;
 import org.switchboard.core.api.interaction.QueueRequest;
 import org.switchboard.core.api.interaction.TransferTarget;
@@ -35,6 +36,13 @@ public interface ChannelContext {
   /** The offered agent answered. */
   Interaction accepted(String interactionId, String agentId);
 
+  /**
+   * {@link #accepted}, with attribute changes in the same change (e.g. the phone that answered).
+   *
+   * @since 1.2
+   */
+  Interaction accepted(String interactionId, String agentId, Map<String, String> attributes);
+
   /** The offered agent refused or did not answer; the interaction returns to its queue. */
   Interaction declined(String interactionId, String agentId, String reason);
 
@@ -46,6 +54,13 @@ public interface ChannelContext {
    * @since 1.1
    */
   Interaction noAnswer(String interactionId, String agentId);
+
+  /**
+   * {@link #noAnswer}, with attribute changes in the same change (e.g. why).
+   *
+   * @since 1.2
+   */
+  Interaction noAnswer(String interactionId, String agentId, Map<String, String> attributes);
 
   /**
    * The agent put the customer on hold from the channel (e.g. the phone's hold key).
@@ -69,6 +84,14 @@ public interface ChannelContext {
   Interaction transferred(String interactionId, TransferTarget target);
 
   /**
+   * {@link #transferred}, with attribute changes in the same change (e.g. who transferred).
+   *
+   * @since 1.2
+   */
+  Interaction transferred(
+      String interactionId, TransferTarget target, Map<String, String> attributes);
+
+  /**
    * An agent's dial ended without a conversation: the interaction is closed with {@code outcome} as
    * its disposition code.
    *
@@ -82,8 +105,22 @@ public interface ChannelContext {
   /** The conversation ended on the channel (hang-up, chat closed). */
   Interaction conversationEnded(String interactionId);
 
+  /**
+   * {@link #conversationEnded}, with attribute changes in the same change (e.g. who hung up).
+   *
+   * @since 1.2
+   */
+  Interaction conversationEnded(String interactionId, Map<String, String> attributes);
+
   /** The customer left before being connected. */
   Interaction abandoned(String interactionId, String reason);
+
+  /**
+   * Records the legs of a call or session when they are over (CDRs), as one event.
+   *
+   * @since 1.2
+   */
+  void legsRecorded(String interactionId, List<LegRecord> legs);
 
   /** Adds or replaces attributes (null value removes). */
   Interaction updateAttributes(String interactionId, Map<String, String> changes);

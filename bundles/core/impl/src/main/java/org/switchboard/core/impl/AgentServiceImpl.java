@@ -190,9 +190,10 @@ public class AgentServiceImpl implements AgentService {
    * Inside the logout's transaction: an offer goes back to its queue; a contact the agent was
    * dialling is closed, as there is no one left to connect the customer to.
    */
-  private static void withdraw(Connection c, Interaction offered) throws SQLException {
+  private void withdraw(Connection c, Interaction offered) throws SQLException {
     if (offered.queue() == null) {
       InteractionServiceImpl.apply(
+          store,
           c,
           offered.id(),
           InteractionOperation.COMPLETE,
@@ -204,6 +205,7 @@ public class AgentServiceImpl implements AgentService {
           });
     } else {
       InteractionServiceImpl.apply(
+          store,
           c,
           offered.id(),
           InteractionOperation.DECLINE,

@@ -16,6 +16,7 @@ import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionQuery;
 import org.switchboard.core.api.interaction.InteractionService;
 import org.switchboard.core.api.interaction.InteractionState;
+import org.switchboard.core.api.interaction.LegRecord;
 import org.switchboard.core.api.interaction.OpenInteraction;
 import org.switchboard.core.api.interaction.QueueRequest;
 import org.switchboard.core.api.interaction.TransferTarget;
@@ -67,6 +68,11 @@ final class ChannelContextImpl implements ChannelContext {
   }
 
   @Override
+  public Interaction accepted(String id, String agentId, Map<String, String> attributes) {
+    return interactions.accept(own(id), agentId, attributes);
+  }
+
+  @Override
   public Interaction declined(String id, String agentId, String reason) {
     return interactions.decline(own(id), agentId, reason);
   }
@@ -74,6 +80,11 @@ final class ChannelContextImpl implements ChannelContext {
   @Override
   public Interaction noAnswer(String id, String agentId) {
     return interactions.noAnswer(own(id), agentId);
+  }
+
+  @Override
+  public Interaction noAnswer(String id, String agentId, Map<String, String> attributes) {
+    return interactions.noAnswer(own(id), agentId, attributes);
   }
 
   @Override
@@ -97,13 +108,28 @@ final class ChannelContextImpl implements ChannelContext {
   }
 
   @Override
+  public Interaction transferred(String id, TransferTarget target, Map<String, String> attributes) {
+    return interactions.transfer(own(id), target, attributes);
+  }
+
+  @Override
   public Interaction conversationEnded(String id) {
     return interactions.endConversation(own(id));
   }
 
   @Override
+  public Interaction conversationEnded(String id, Map<String, String> attributes) {
+    return interactions.endConversation(own(id), attributes);
+  }
+
+  @Override
   public Interaction abandoned(String id, String reason) {
     return interactions.abandon(own(id), reason);
+  }
+
+  @Override
+  public void legsRecorded(String id, List<LegRecord> legs) {
+    interactions.recordLegs(own(id), legs);
   }
 
   @Override

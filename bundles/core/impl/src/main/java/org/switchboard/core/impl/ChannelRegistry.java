@@ -1,6 +1,5 @@
 package org.switchboard.core.impl;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -114,9 +113,12 @@ public class ChannelRegistry implements EventListener {
     if (!event.type().startsWith("org.switchboard.interaction.")) {
       return;
     }
-    JsonNode data =
-        Json.read(event.data(), new com.fasterxml.jackson.core.type.TypeReference<JsonNode>() {});
-    String channel = data.path("interaction").path("channel").asText();
+    Optional<Interaction> current = interactions.find(event.subject());
+    if (current.isEmpty()) {
+      return;
+    }
+    Interaction interaction = current.get();
+    String channel = interaction.channel().id();
     ChannelPlugin plugin = plugins.get(channel);
     if (plugin == null) {
       if (EventTypes.INTERACTION_DIALING.equals(event.type())) {
@@ -124,11 +126,6 @@ public class ChannelRegistry implements EventListener {
       }
       return;
     }
-    Optional<Interaction> current = interactions.find(event.subject());
-    if (current.isEmpty()) {
-      return;
-    }
-    Interaction interaction = current.get();
     if (isOffer(event.type()) && interaction.agent() != null) {
       agents
           .find(interaction.agent())

@@ -2,7 +2,9 @@ package org.switchboard.core.impl;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -10,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.core.api.SwitchboardException;
+import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.platform.db.MigrationPlan;
 import org.switchboard.platform.db.SchemaMigrations;
 
@@ -26,6 +29,10 @@ public class CoreStore {
   private final DataSource dataSource;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<List<Interaction>> changed = new ThreadLocal<>();
+
+  /** Open interactions as last committed; see {@link InteractionSnapshots}. */
+  final InteractionSnapshots snapshots = new InteractionSnapshots();
 
   @Activate
   public CoreStore(
@@ -40,13 +47,45 @@ public class CoreStore {
    */
   <T> T write(SqlWork<T> work) {
     writeLock.lock();
+    List<Interaction> written = new ArrayList<>();
+    changed.set(written);
     try {
       T result = inTransaction(work);
+      written.forEach(snapshots::offer);
       commitListeners.forEach(Runnable::run);
       return result;
     } finally {
+      changed.remove();
       writeLock.unlock();
     }
+  }
+
+  /**
+   * Inside a write: {@code i} was inserted or updated in this transaction, and becomes the
+   * interaction's snapshot once the transaction commits (nothing when it rolls back).
+   */
+  void wrote(Interaction i) {
+    List<Interaction> written = changed.get();
+    if (written == null) {
+      throw new IllegalStateException("an interaction was written outside a write transaction");
+    }
+    written.add(i);
+  }
+
+  /**
+   * Inside a write: the interaction as this transaction last wrote it, else as last committed;
+   * empty when neither is known (then read the row).
+   */
+  Optional<Interaction> latest(String id) {
+    List<Interaction> written = changed.get();
+    if (written != null) {
+      for (int k = written.size() - 1; k >= 0; k--) {
+        if (written.get(k).id().equals(id)) {
+          return Optional.of(written.get(k));
+        }
+      }
+    }
+    return snapshots.get(id);
   }
 
   /** Runs read-only {@code work} on its own connection. */

@@ -40,20 +40,38 @@ final class EventLog {
                 + limit
                 + " ROWS ONLY")) {
       ps.setLong(1, seq);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<SwitchboardEvent> events = new ArrayList<>();
-        while (rs.next()) {
-          events.add(
-              new SwitchboardEvent(
-                  rs.getString(2),
-                  rs.getLong(1),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getObject(5, OffsetDateTime.class).toInstant(),
-                  rs.getString(6)));
-        }
-        return events;
+      return read(ps);
+    }
+  }
+
+  private static List<SwitchboardEvent> read(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      List<SwitchboardEvent> events = new ArrayList<>();
+      while (rs.next()) {
+        events.add(
+            new SwitchboardEvent(
+                rs.getString(2),
+                rs.getLong(1),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant(),
+                rs.getString(6)));
       }
+      return events;
+    }
+  }
+
+  /** The events about one subject, oldest first, at most {@code limit}. */
+  static List<SwitchboardEvent> ofSubject(Connection c, String subject, int limit)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT seq, id, type, subject, occurred_at, data FROM event_log WHERE subject = ?"
+                + " ORDER BY seq FETCH FIRST "
+                + limit
+                + " ROWS ONLY")) {
+      ps.setString(1, subject);
+      return read(ps);
     }
   }
 

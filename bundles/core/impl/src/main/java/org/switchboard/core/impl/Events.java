@@ -3,10 +3,13 @@ package org.switchboard.core.impl;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.switchboard.core.api.agent.Agent;
 import org.switchboard.core.api.agent.AgentState;
+import org.switchboard.core.api.event.EventTypes;
 import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionState;
+import org.switchboard.core.api.interaction.LegRecord;
 import org.switchboard.core.api.queue.Queue;
 import org.switchboard.core.api.skill.Skill;
 
@@ -34,6 +37,14 @@ final class Events {
       data.put("previousState", previous.name());
     }
     EventLog.append(c, type, agent.id(), data, agent.stateSince());
+  }
+
+  /** The legs a channel recorded; {@code interaction} is the interaction as it is now. */
+  static void legs(Connection c, Interaction i, List<LegRecord> legs) throws SQLException {
+    ObjectNode data = Json.object();
+    data.set("interaction", Json.MAPPER.valueToTree(i));
+    data.set("legs", Json.MAPPER.valueToTree(legs));
+    EventLog.append(c, EventTypes.INTERACTION_LEGS_RECORDED, i.id(), data, Rows.now());
   }
 
   static void interaction(

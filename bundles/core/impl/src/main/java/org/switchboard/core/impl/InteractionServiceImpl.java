@@ -26,6 +26,7 @@ import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionQuery;
 import org.switchboard.core.api.interaction.InteractionService;
 import org.switchboard.core.api.interaction.InteractionState;
+import org.switchboard.core.api.interaction.LegRecord;
 import org.switchboard.core.api.interaction.OpenInteraction;
 import org.switchboard.core.api.interaction.QueueRequest;
 import org.switchboard.core.api.interaction.TransferTarget;
@@ -54,7 +55,7 @@ public class InteractionServiceImpl implements InteractionService {
     return store.write(
         c -> {
           Optional<Interaction> existing = existing(c, r);
-          return existing.isPresent() ? existing.get() : insert(c, r);
+          return existing.isPresent() ? existing.get() : insert(store, c, r);
         });
   }
 
@@ -69,8 +70,9 @@ public class InteractionServiceImpl implements InteractionService {
           if (existing.isPresent()) {
             return existing.get();
           }
-          Interaction opened = insert(c, r);
+          Interaction opened = insert(store, c, r);
           return apply(
+              store,
               c,
               opened.id(),
               InteractionOperation.DIAL,
@@ -88,7 +90,8 @@ public class InteractionServiceImpl implements InteractionService {
         : InteractionRows.findByRef(c, r.channel(), r.channelRef());
   }
 
-  private static Interaction insert(Connection c, OpenInteraction r) throws SQLException {
+  private static Interaction insert(CoreStore store, Connection c, OpenInteraction r)
+      throws SQLException {
     Instant now = Rows.now();
     Interaction i =
         new Interaction(
@@ -113,6 +116,7 @@ public class InteractionServiceImpl implements InteractionService {
             now,
             1);
     InteractionRows.insert(c, i);
+    store.wrote(i);
     Events.interaction(c, EventTypes.INTERACTION_OPENED, i, null, null);
     return i;
   }
@@ -152,15 +156,22 @@ public class InteractionServiceImpl implements InteractionService {
 
   @Override
   public Interaction accept(String id, String agentId) {
+    return accept(id, agentId, Map.of());
+  }
+
+  @Override
+  public Interaction accept(String id, String agentId, Map<String, String> attributes) {
     return change(
         id,
         InteractionOperation.ACCEPT,
         EventTypes.INTERACTION_ACCEPTED,
         null,
-        (c, cur, d, now) -> {
-          requireOfferedTo(cur, agentId, InteractionOperation.ACCEPT);
-          d.answeredAt = cur.answeredAt() == null ? now : cur.answeredAt();
-        });
+        withAttributes(
+            attributes,
+            (c, cur, d, now) -> {
+              requireOfferedTo(cur, agentId, InteractionOperation.ACCEPT);
+              d.answeredAt = cur.answeredAt() == null ? now : cur.answeredAt();
+            }));
   }
 
   @Override
@@ -179,17 +190,24 @@ public class InteractionServiceImpl implements InteractionService {
 
   @Override
   public Interaction noAnswer(String id, String agentId) {
+    return noAnswer(id, agentId, Map.of());
+  }
+
+  @Override
+  public Interaction noAnswer(String id, String agentId, Map<String, String> attributes) {
     return change(
         id,
         InteractionOperation.NO_ANSWER,
         EventTypes.INTERACTION_DECLINED,
         AgentServiceImpl.NO_ANSWER,
-        (c, cur, d, now) -> {
-          requireOfferedTo(cur, agentId, InteractionOperation.NO_ANSWER);
-          requireQueued(cur, InteractionOperation.NO_ANSWER);
-          d.agent = null;
-          AgentServiceImpl.markNoAnswer(c, agentId);
-        });
+        withAttributes(
+            attributes,
+            (c, cur, d, now) -> {
+              requireOfferedTo(cur, agentId, InteractionOperation.NO_ANSWER);
+              requireQueued(cur, InteractionOperation.NO_ANSWER);
+              d.agent = null;
+              AgentServiceImpl.markNoAnswer(c, agentId);
+            }));
   }
 
   @Override
@@ -228,6 +246,11 @@ public class InteractionServiceImpl implements InteractionService {
 
   @Override
   public Interaction transfer(String id, TransferTarget target) {
+    return transfer(id, target, Map.of());
+  }
+
+  @Override
+  public Interaction transfer(String id, TransferTarget target, Map<String, String> attributes) {
     if (target == null) {
       throw new ValidationException("target", "is required");
     }
@@ -236,29 +259,40 @@ public class InteractionServiceImpl implements InteractionService {
         InteractionOperation.TRANSFER,
         EventTypes.INTERACTION_TRANSFERRED,
         null,
-        (c, cur, d, now) -> {
-          if (target.queue() != null) {
-            toQueue(
-                c,
-                cur,
-                d,
-                new QueueRequest(target.queue(), cur.priority(), cur.requiredSkills()),
-                now);
-          } else {
-            d.agent = loggedInAgent(c, target.agent()).id();
-            d.state = InteractionState.OFFERED;
-          }
-        });
+        withAttributes(
+            attributes,
+            (c, cur, d, now) -> {
+              if (target.queue() != null) {
+                if (cur.agent() != null) {
+                  d.attributes =
+                      merged(d.attributes, Map.of(Attributes.TRANSFERRED_FROM, cur.agent()));
+                }
+                toQueue(
+                    c,
+                    cur,
+                    d,
+                    new QueueRequest(target.queue(), cur.priority(), cur.requiredSkills()),
+                    now);
+              } else {
+                d.agent = loggedInAgent(c, target.agent()).id();
+                d.state = InteractionState.OFFERED;
+              }
+            }));
   }
 
   @Override
   public Interaction endConversation(String id) {
+    return endConversation(id, Map.of());
+  }
+
+  @Override
+  public Interaction endConversation(String id, Map<String, String> attributes) {
     return change(
         id,
         InteractionOperation.END_CONVERSATION,
         EventTypes.INTERACTION_CONVERSATION_ENDED,
         null,
-        (c, cur, d, now) -> {});
+        withAttributes(attributes, (c, cur, d, now) -> {}));
   }
 
   @Override
@@ -305,28 +339,75 @@ public class InteractionServiceImpl implements InteractionService {
         InteractionOperation.UPDATE_ATTRIBUTES,
         EventTypes.INTERACTION_ATTRIBUTES_UPDATED,
         null,
-        (c, cur, d, now) -> {
-          Map<String, String> merged = new HashMap<>(cur.attributes());
-          changes.forEach(
-              (k, v) -> {
-                if (v == null) {
-                  merged.remove(k);
-                } else {
-                  merged.put(k, v);
-                }
-              });
-          d.attributes = Attributes.checked(merged);
+        (c, cur, d, now) -> d.attributes = merged(cur.attributes(), changes));
+  }
+
+  /** The attributes after {@code changes} (a null value removes the key). */
+  private static Map<String, String> merged(
+      Map<String, String> attributes, Map<String, String> changes) {
+    Map<String, String> merged = new HashMap<>(attributes);
+    changes.forEach(
+        (k, v) -> {
+          if (v == null) {
+            merged.remove(k);
+          } else {
+            merged.put(k, v);
+          }
         });
+    return Attributes.checked(merged);
+  }
+
+  /** {@code change}, then the attribute changes, in the same transaction and event. */
+  private static Change withAttributes(Map<String, String> changes, Change change) {
+    if (changes == null || changes.isEmpty()) {
+      return change;
+    }
+    return (c, cur, d, now) -> {
+      change.apply(c, cur, d, now);
+      d.attributes = merged(d.attributes, changes);
+    };
   }
 
   @Override
+  public void recordLegs(String id, List<LegRecord> legs) {
+    if (legs == null || legs.isEmpty() || legs.size() > MAX_LEGS) {
+      throw new ValidationException("legs", "give 1-" + MAX_LEGS + " leg records");
+    }
+    store.write(
+        c -> {
+          Optional<Interaction> known = store.latest(id);
+          Interaction i =
+              (known.isPresent() ? known : InteractionRows.find(c, id))
+                  .orElseThrow(() -> new NotFoundException("interaction", id));
+          Events.legs(c, i, legs);
+          return null;
+        });
+  }
+
+  /** Most leg records in one call of {@link #recordLegs}. */
+  static final int MAX_LEGS = 100;
+
+  @Override
   public Optional<Interaction> find(String id) {
-    return store.read(c -> InteractionRows.find(c, id));
+    Optional<Interaction> snapshot = store.snapshots.get(id);
+    if (snapshot.isPresent()) {
+      return snapshot;
+    }
+    Optional<Interaction> stored = store.read(c -> InteractionRows.find(c, id));
+    stored.ifPresent(store.snapshots::offer);
+    return stored;
   }
 
   @Override
   public List<Interaction> list(InteractionQuery query) {
     return store.read(c -> InteractionRows.list(c, query));
+  }
+
+  @Override
+  public List<org.switchboard.core.api.event.SwitchboardEvent> events(String id, int limit) {
+    Identifiers.require("id", id);
+    checkLimit(limit);
+    return store.read(c -> EventLog.ofSubject(c, id, limit));
   }
 
   @Override
@@ -354,11 +435,12 @@ public class InteractionServiceImpl implements InteractionService {
     if (id == null || id.isBlank()) {
       throw new ValidationException("id", "is required");
     }
-    return store.write(c -> apply(c, id, op, eventType, reason, change));
+    return store.write(c -> apply(store, c, id, op, eventType, reason, change));
   }
 
   /** Applies one operation inside the caller's transaction (also used by agent logout). */
   static Interaction apply(
+      CoreStore store,
       Connection c,
       String id,
       InteractionOperation op,
@@ -366,8 +448,10 @@ public class InteractionServiceImpl implements InteractionService {
       String reason,
       Change change)
       throws SQLException {
+    Optional<Interaction> snapshot = store.latest(id); // exact: we hold the write lock
     Interaction current =
-        InteractionRows.find(c, id).orElseThrow(() -> new NotFoundException("interaction", id));
+        (snapshot.isPresent() ? snapshot : InteractionRows.find(c, id))
+            .orElseThrow(() -> new NotFoundException("interaction", id));
     op.check(current);
     InteractionDraft draft = new InteractionDraft(current);
     if (op.target() != null) {
@@ -379,6 +463,7 @@ public class InteractionServiceImpl implements InteractionService {
     if (!InteractionRows.update(c, next)) {
       throw new ConflictException("interaction " + id + " changed concurrently; retry");
     }
+    store.wrote(next);
     Events.interaction(c, eventType, next, current.state(), reason);
     return next;
   }

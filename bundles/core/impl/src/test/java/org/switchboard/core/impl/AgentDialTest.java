@@ -56,9 +56,14 @@ class AgentDialTest {
     assertThat(core.events().stream().skip(before).map(SwitchboardEvent::type))
         .containsExactly(EventTypes.INTERACTION_OPENED, EventTypes.INTERACTION_DIALING);
 
-    Interaction connected = core.interactions.accept(dialling.id(), "agent1");
+    Interaction connected =
+        core.interactions.accept(dialling.id(), "agent1", Map.of("sip.agentContact", "sip:a@h"));
     assertThat(connected.state()).isEqualTo(InteractionState.CONNECTED);
     assertThat(connected.answeredAt()).isNotNull();
+    assertThat(connected.attributes()).containsEntry("sip.agentContact", "sip:a@h");
+    assertThat(core.events().get(core.events().size() - 1).type())
+        .as("the attribute went with the change, in one event")
+        .isEqualTo(EventTypes.INTERACTION_ACCEPTED);
   }
 
   @Test

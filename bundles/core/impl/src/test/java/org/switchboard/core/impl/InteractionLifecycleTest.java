@@ -136,9 +136,65 @@ class InteractionLifecycleTest {
     assertThat(moved.state()).isEqualTo(InteractionState.QUEUED);
     assertThat(moved.queue()).isEqualTo("billing");
     assertThat(moved.queuedAt()).isAfterOrEqualTo(q.queuedAt());
+    assertThat(moved.attributes())
+        .as("the ACD keeps it away from the sender for a while")
+        .containsEntry(org.switchboard.core.api.interaction.Attributes.TRANSFERRED_FROM, "agent1");
     Interaction toAgent = core.interactions.transfer(q.id(), TransferTarget.toAgent("agent2"));
     assertThat(toAgent.state()).isEqualTo(InteractionState.OFFERED);
     assertThat(toAgent.agent()).isEqualTo("agent2");
+  }
+
+  @Test
+  void legRecordsAreOneEventOnTheTimelineAndChangeNothing() {
+    Interaction q = queuedChat(null);
+    Interaction gone = core.interactions.abandon(q.id(), "caller-hung-up");
+    java.time.Instant t = java.time.Instant.parse("2026-12-01T10:00:00Z");
+    org.switchboard.core.api.interaction.LegRecord customer =
+        new org.switchboard.core.api.interaction.LegRecord(
+            "customer",
+            "+4930555",
+            "sip:100@sb",
+            "c1",
+            t,
+            null,
+            t.plusSeconds(9),
+            "487 Request Terminated",
+            "customer: caller-cancelled");
+    org.switchboard.core.api.interaction.LegRecord agent =
+        new org.switchboard.core.api.interaction.LegRecord(
+            "agent",
+            "agent1",
+            "sip:agent1@10.0.0.5",
+            "a1",
+            t.plusSeconds(2),
+            null,
+            t.plusSeconds(9),
+            "487 Request Terminated",
+            "switchboard: cancelled");
+    core.interactions.recordLegs(q.id(), List.of(customer, agent));
+
+    assertThat(core.interactions.find(q.id())).contains(gone);
+    List<SwitchboardEvent> timeline = core.interactions.events(q.id(), 100);
+    assertThat(timeline)
+        .extracting(SwitchboardEvent::type)
+        .containsExactly(
+            EventTypes.INTERACTION_OPENED,
+            EventTypes.INTERACTION_QUEUED,
+            EventTypes.INTERACTION_ABANDONED,
+            EventTypes.INTERACTION_LEGS_RECORDED);
+    assertThat(timeline.get(3).data())
+        .contains("\"outcome\":\"487 Request Terminated\"")
+        .contains("\"party\":\"agent1\"")
+        .contains("\"endedAt\":\"2026-12-01T10:00:09Z\"");
+    assertThatThrownBy(() -> core.interactions.recordLegs(q.id(), List.of()))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> core.interactions.recordLegs("nope", List.of(customer)))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                new org.switchboard.core.api.interaction.LegRecord(
+                    "trunk", "x", null, null, t, null, t, "200 OK", null))
+        .isInstanceOf(ValidationException.class);
   }
 
   @Test

@@ -21,6 +21,17 @@ import org.switchboard.core.api.ChannelType;
 final class ApiJson {
   private ApiJson() {}
 
+  private static final ObjectMapper READER = new ObjectMapper();
+
+  /** A JSON document the core stored (an event's payload) as a tree, to embed in an answer. */
+  static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+    try {
+      return READER.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static ObjectMapper mapper() {
     SimpleModule channels = new SimpleModule("switchboard-api");
     channels.addSerializer(

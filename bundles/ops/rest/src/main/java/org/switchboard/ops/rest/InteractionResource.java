@@ -1,5 +1,6 @@
 package org.switchboard.ops.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -96,6 +97,28 @@ public class InteractionResource {
         interactions.find(id).orElseThrow(() -> new NotFoundException("interaction", id));
     requireManagerOrAssigned((Caller) security.getUserPrincipal(), i);
     return i;
+  }
+
+  /** One event of an interaction's timeline; {@code data} is the event's JSON payload. */
+  public record TimelineEvent(
+      String id, long sequence, String type, java.time.Instant time, JsonNode data) {}
+
+  /**
+   * The interaction's events, oldest first: its timeline, including the channel's leg records
+   * ({@code legs-recorded}, the CDRs of a call). For managers and the agent it is assigned to.
+   */
+  @GET
+  @Path("{id}/events")
+  public List<TimelineEvent> events(
+      @PathParam("id") String id,
+      @QueryParam("limit") @DefaultValue("200") int limit,
+      @Context SecurityContext security) {
+    get(id, security);
+    return interactions.events(id, limit).stream()
+        .map(
+            e ->
+                new TimelineEvent(e.id(), e.sequence(), e.type(), e.time(), ApiJson.tree(e.data())))
+        .toList();
   }
 
   /**

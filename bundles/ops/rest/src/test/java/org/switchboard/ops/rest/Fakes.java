@@ -314,6 +314,37 @@ final class Fakes {
     }
 
     @Override
+    public List<org.switchboard.core.api.event.SwitchboardEvent> events(String id, int limit) {
+      get(id);
+      return List.of();
+    }
+
+    @Override
+    public void recordLegs(String id, List<org.switchboard.core.api.interaction.LegRecord> legs) {
+      get(id);
+    }
+
+    @Override
+    public Interaction accept(String id, String agentId, Map<String, String> attributes) {
+      return accept(id, agentId);
+    }
+
+    @Override
+    public Interaction noAnswer(String id, String agentId, Map<String, String> attributes) {
+      return noAnswer(id, agentId);
+    }
+
+    @Override
+    public Interaction transfer(String id, TransferTarget target, Map<String, String> attributes) {
+      return transfer(id, target);
+    }
+
+    @Override
+    public Interaction endConversation(String id, Map<String, String> attributes) {
+      return endConversation(id);
+    }
+
+    @Override
     public Interaction accept(String id, String agentId) {
       Interaction i = get(id);
       require(i, "accept", InteractionState.OFFERED);

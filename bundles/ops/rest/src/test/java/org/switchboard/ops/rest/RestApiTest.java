@@ -370,6 +370,12 @@ class RestApiTest {
         .isEqualTo(403);
     assertThat(send("GET", "/v1/interactions/" + i.id(), "agent1", null).statusCode())
         .isEqualTo(200);
+    assertThat(send("GET", "/v1/interactions/" + i.id() + "/events", "agent2", null).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> timeline =
+        send("GET", "/v1/interactions/" + i.id() + "/events", "agent1", null);
+    assertThat(timeline.statusCode()).isEqualTo(200);
+    assertThat(timeline.body()).isEqualTo("[]");
 
     HttpResponse<String> accepted =
         send("POST", "/v1/interactions/" + i.id() + "/accept", "agent1", "{}");

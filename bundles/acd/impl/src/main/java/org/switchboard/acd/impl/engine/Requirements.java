@@ -1,5 +1,6 @@
 package org.switchboard.acd.impl.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.acd.api.RelaxationStep;
@@ -13,15 +14,22 @@ import org.switchboard.core.api.skill.SkillRequirement;
  * @param extra the interaction's own requirements plus the step's
  * @param all the queue's, the interaction's and the step's requirements (for strategies)
  * @param onlyAgent when a last-agent-only step is in force and that agent is logged in, their id
+ * @param notAgent the agent who just transferred the contact to this queue, who does not get it
+ *     straight back; null when none
  */
 record Requirements(
     int step,
     String stepRule,
     List<SkillRequirement> extra,
     List<SkillRequirement> all,
-    String onlyAgent) {
+    String onlyAgent,
+    String notAgent) {
 
-  static Requirements of(QueueRules queue, WaitingContact contact, int step, boolean lastAgentIn) {
+  /** How long a transferred contact stays away from the agent who transferred it. */
+  static final Duration TRANSFER_BACK_GUARD = Duration.ofSeconds(60);
+
+  static Requirements of(
+      QueueRules queue, WaitingContact contact, int step, boolean lastAgentIn, Duration waited) {
     List<SkillRequirement> extra = new ArrayList<>(contact.requirements());
     String rule = "no relaxation step yet";
     String only = null;
@@ -35,12 +43,14 @@ record Requirements(
     }
     List<SkillRequirement> all = new ArrayList<>(queue.requiredSkills());
     all.addAll(extra);
-    return new Requirements(step, rule, extra, all, only);
+    String not = waited.compareTo(TRANSFER_BACK_GUARD) < 0 ? contact.transferredFrom() : null;
+    return new Requirements(step, rule, extra, all, only, not);
   }
 
   boolean admits(AgentSlot agent, String channel) {
     return agent.canTake(channel)
         && (onlyAgent == null || onlyAgent.equals(agent.id))
+        && !agent.id.equals(notAgent)
         && agent.meets(extra);
   }
 

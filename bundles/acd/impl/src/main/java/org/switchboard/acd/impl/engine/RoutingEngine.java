@@ -362,10 +362,11 @@ public final class RoutingEngine {
 
   Requirements requirements(QueueRules q, Line line, Instant now) {
     WaitingContact c = line.contact;
-    int step = q.policy().stepAt(waited(c, now));
+    Duration waited = waited(c, now);
+    int step = q.policy().stepAt(waited);
     String last = c.lastAgent();
     AgentSlot lastAgent = last == null ? null : agents.get(last);
-    return Requirements.of(q, c, step, lastAgent != null && lastAgent.loggedIn);
+    return Requirements.of(q, c, step, lastAgent != null && lastAgent.loggedIn, waited);
   }
 
   private static Duration waited(WaitingContact c, Instant now) {
@@ -390,6 +391,11 @@ public final class RoutingEngine {
     if (q.maxWait() != null) {
       deadlines.add(
           new Line.Deadline(line.contact.queuedAt().plus(q.maxWait()), line, true, seq++));
+    }
+    if (line.contact.transferredFrom() != null) {
+      deadlines.add(
+          new Line.Deadline(
+              line.contact.queuedAt().plus(Requirements.TRANSFER_BACK_GUARD), line, false, seq++));
     }
   }
 

@@ -26,7 +26,8 @@ public record WaitingContact(
     Instant queuedAt,
     String customerRef,
     String lastAgent,
-    boolean callback) {
+    boolean callback,
+    String transferredFrom) {
   public WaitingContact {
     requirements = List.copyOf(requirements);
   }

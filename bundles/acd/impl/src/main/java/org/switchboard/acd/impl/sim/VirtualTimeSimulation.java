@@ -159,7 +159,16 @@ public final class VirtualTimeSimulation {
     }
     engine.enqueue(
         new WaitingContact(
-            id, q.channel(), q.queue(), q.priority(), List.of(), instant(now), null, null, false));
+            id,
+            q.channel(),
+            q.queue(),
+            q.priority(),
+            List.of(),
+            instant(now),
+            null,
+            null,
+            false,
+            null));
     if (q.patience() != null) {
       schedule(now + sample(q.patience()), Kind.ABANDON, queueIndex, id);
     }

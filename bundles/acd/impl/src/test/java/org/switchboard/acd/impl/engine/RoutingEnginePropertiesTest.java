@@ -96,7 +96,8 @@ class RoutingEnginePropertiesTest {
                 now,
                 null,
                 null,
-                false);
+                false,
+                null);
         engine.enqueue(c);
         ref.waiting.put(c.interactionId(), c);
       } else if (op < 6 && !ref.held.isEmpty()) {

@@ -34,7 +34,8 @@ class RoutingEngineTest {
   }
 
   private static WaitingContact contact(String id, int priority, Instant queuedAt, String channel) {
-    return new WaitingContact(id, channel, "q", priority, List.of(), queuedAt, null, null, false);
+    return new WaitingContact(
+        id, channel, "q", priority, List.of(), queuedAt, null, null, false, null);
   }
 
   @Test
@@ -73,6 +74,26 @@ class RoutingEngineTest {
     assertThat(e.route(T0.plusSeconds(60).plusMillis(1)))
         .extracting(Assignment::agentId)
         .containsExactly("novice");
+  }
+
+  @Test
+  void aTransferredContactGoesToAnotherAgentAndBackOnlyAfterTheGuard() {
+    RoutingEngine e = engine(RoutingPolicy.defaults("q"), null, null);
+    e.putAgent("sender", Map.of(), Map.of("voice", 1), true, true, T0.minusSeconds(60));
+    e.enqueue(
+        new WaitingContact("c", "voice", "q", 50, List.of(), T0, null, null, false, "sender"));
+    assertThat(e.route(T0.plusSeconds(1))).as("only the sender is free").isEmpty();
+    assertThat(e.nextDeadline()).contains(T0.plus(Requirements.TRANSFER_BACK_GUARD));
+    e.putAgent("other", Map.of(), Map.of("voice", 1), true, true, T0.plusSeconds(2));
+    assertThat(e.route(T0.plusSeconds(2))).extracting(Assignment::agentId).containsExactly("other");
+
+    e.enqueue(
+        new WaitingContact("d", "voice", "q", 50, List.of(), T0, null, null, false, "sender"));
+    assertThat(e.route(T0.plus(Requirements.TRANSFER_BACK_GUARD).minusMillis(1))).isEmpty();
+    assertThat(e.route(T0.plus(Requirements.TRANSFER_BACK_GUARD)))
+        .as("nobody else came: after the guard the sender may take it")
+        .extracting(Assignment::agentId)
+        .containsExactly("sender");
   }
 
   @Test

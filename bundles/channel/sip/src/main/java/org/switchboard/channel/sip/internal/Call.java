@@ -72,6 +72,14 @@ final class Call {
   /** Our INVITE to the customer for an agent's dial; null for a call that came in. */
   InviteLeg customerLeg;
 
+  /** For the customer leg's record (a call that came in): our final response, when answered. */
+  String customerOutcome;
+
+  Instant customerAnsweredAt;
+
+  /** Who or what ended the call: {@code customer}, {@code agent}, {@code switchboard: why}. */
+  String endedBy;
+
   /** A relayed in-dialog request waiting for the other side's answer, null when none. */
   Relay pendingRelay;
 
@@ -152,6 +160,18 @@ final class Call {
 
     /** The far end's 2xx, kept until the other leg's answer can go in our ACK (delayed offer). */
     javax.sip.message.Response unacked;
+
+    /** For the leg's record: when the INVITE went out, was answered, got its final response. */
+    Instant startedAt = Instant.now();
+
+    Instant answeredAt;
+    Instant endedAt;
+
+    /** The INVITE's final response as a status line ({@code 486 Busy Here}), null until then. */
+    String outcome;
+
+    /** Who ended this leg when it was not the call's end (e.g. a transfer), else null. */
+    String endedBy;
 
     InviteLeg(String contact, String callId) {
       this.contact = contact;

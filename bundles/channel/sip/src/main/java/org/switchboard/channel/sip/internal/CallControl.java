@@ -54,7 +54,7 @@ final class CallControl {
   private final CallLegs legs;
   private final Dialer dialer;
 
-  private final CallTable table = new CallTable();
+  private final CallTable table = new CallTable(this::recordLegs);
 
   /** Call-IDs whose CANCEL arrived before their INVITE reached call control, and when. */
   private final Map<String, java.time.Instant> earlyCancels = new ConcurrentHashMap<>();
@@ -319,6 +319,11 @@ final class CallControl {
         () -> {
           if (Request.INVITE.equals(method)
               && ct != null
+              && ct.getApplicationData() instanceof Call.InviteLeg any) {
+            CallLegs.settled(any, response);
+          }
+          if (Request.INVITE.equals(method)
+              && ct != null
               && ct.getApplicationData() instanceof Call.AgentLeg leg) {
             if (call.outbound()) {
               dialer.agentAnswer(call, leg, response);
@@ -378,7 +383,7 @@ final class CallControl {
       if (c == null) {
         throw new SwitchboardException("the core is not available");
       }
-      c.accepted(call.interactionId, leg.agentId);
+      c.accepted(call.interactionId, leg.agentId, Map.of("sip.agentContact", leg.contact));
     } catch (SwitchboardException e) {
       LOG.info(
           "Agent {} answered call {} too late: {}",
@@ -399,8 +404,6 @@ final class CallControl {
         legs.bridge(call, leg, response);
         call.customerAnswered = true;
       }
-      CoreCalls.quietly(
-          () -> c.updateAttributes(call.interactionId, Map.of("sip.agentContact", leg.contact)));
     } catch (Exception e) {
       LOG.warn("Bridging call {} failed: {}", call.customerCallId, e.toString());
       hangUpBoth(call, "bridge-failed");
@@ -433,16 +436,33 @@ final class CallControl {
       }
     } else if (ct.getApplicationData() instanceof Call.AgentLeg leg) {
       Call call = table.byCallId(leg.callId);
-      if (call != null && call.outbound()) {
-        call.executor.execute(() -> dialer.agentRefused(call, leg, "408 Timeout"));
-      } else if (call != null) {
-        call.executor.execute(() -> agentRefused(call, leg, Response.REQUEST_TIMEOUT, "Timeout"));
+      if (call != null) {
+        call.executor.execute(
+            () -> {
+              timedOut(leg);
+              if (call.outbound()) {
+                dialer.agentRefused(call, leg, "408 Timeout");
+              } else {
+                agentRefused(call, leg, Response.REQUEST_TIMEOUT, "Timeout");
+              }
+            });
       }
     } else if (ct.getApplicationData() instanceof Call.InviteLeg leg) {
       Call call = table.byCallId(leg.callId);
       if (call != null) {
-        call.executor.execute(() -> dialer.customerTimedOut(call));
+        call.executor.execute(
+            () -> {
+              timedOut(leg);
+              dialer.customerTimedOut(call);
+            });
       }
+    }
+  }
+
+  private static void timedOut(Call.InviteLeg leg) {
+    if (leg.outcome == null) {
+      leg.outcome = "408 Request Timeout (no response)";
+      leg.endedAt = java.time.Instant.now();
     }
   }
 
@@ -493,8 +513,7 @@ final class CallControl {
         "Call {}: the {} leg is gone; ending the call",
         call.customerCallId,
         k.agentSide() ? "agent" : "customer");
-    tell(c -> c.updateAttributes(call.interactionId, Map.of("sip.lastCause", "keep-alive failed")));
-    hungUp(call, !k.agentSide());
+    hungUp(call, !k.agentSide(), "keep-alive failed");
   }
 
   private void noAnswer(Call call, String agentId, String cause) {
@@ -503,9 +522,8 @@ final class CallControl {
     }
     tell(
         c ->
-            c.updateAttributes(
-                call.interactionId, Map.of("sip.lastCause", agentId + ": " + cause)));
-    tell(c -> c.noAnswer(call.interactionId, agentId));
+            c.noAnswer(
+                call.interactionId, agentId, Map.of("sip.lastCause", agentId + ": " + cause)));
   }
 
   private void cancelRinging(Call call) {
@@ -594,6 +612,7 @@ final class CallControl {
     if (!call.customerUnanswered()) {
       return;
     }
+    call.endedBy = "customer: " + reason;
     cancelRinging(call);
     if (call.interactionId != null) {
       tell(c -> c.abandoned(call.interactionId, reason));
@@ -614,6 +633,11 @@ final class CallControl {
   }
 
   private void hungUp(Call call, boolean byCustomer) {
+    hungUp(call, byCustomer, null);
+  }
+
+  /** One side hung up ({@code cause}: why, when it was not a BYE; may be null). */
+  private void hungUp(Call call, boolean byCustomer, String cause) {
     if (call.phase == Call.Phase.ENDED) {
       return;
     }
@@ -623,6 +647,7 @@ final class CallControl {
     }
     if (byCustomer && call.waiting()) {
       // Hung up while waiting again after a transfer: abandoned in the new queue.
+      call.endedBy = "customer";
       cancelRinging(call);
       tell(c -> c.abandoned(call.interactionId, "caller-hung-up"));
       forget(call);
@@ -633,9 +658,13 @@ final class CallControl {
     } else {
       legs.hangUp(call.customerDialog);
     }
-    String by = byCustomer ? "customer" : "agent";
-    tell(c -> c.updateAttributes(call.interactionId, Map.of("sip.hangupBy", by)));
-    tell(c -> c.conversationEnded(call.interactionId));
+    call.endedBy = cause != null ? "switchboard: " + cause : byCustomer ? "customer" : "agent";
+    Map<String, String> ended = new java.util.HashMap<>();
+    ended.put("sip.hangupBy", byCustomer ? "customer" : "agent");
+    if (cause != null) {
+      ended.put("sip.lastCause", cause);
+    }
+    tell(c -> c.conversationEnded(call.interactionId, ended));
     forget(call);
   }
 
@@ -722,7 +751,7 @@ final class CallControl {
       return;
     }
     try {
-      c.transferred(call.interactionId, target);
+      c.transferred(call.interactionId, target, Map.of("sip.transferredBy", call.bridged.agentId));
     } catch (SwitchboardException e) {
       LOG.info("Transfer of call {} refused: {}", call.customerCallId, e.getMessage());
       legs.respondQuietly(
@@ -733,11 +762,11 @@ final class CallControl {
       return;
     }
     Call.AgentLeg old = call.bridged;
+    old.endedBy = "agent: transferred";
+    old.endedAt = clock.instant();
     legs.respondQuietly(tx, Response.ACCEPTED);
     legs.notifyTransferDone(old.dialog);
     legs.hangUp(old);
-    CoreCalls.quietly(
-        () -> c.updateAttributes(call.interactionId, Map.of("sip.transferredBy", old.agentId)));
     call.bridged = null;
     call.phase = Call.Phase.QUEUED;
   }
@@ -770,6 +799,7 @@ final class CallControl {
   // ---- ending ----------------------------------------------------------------------------------
 
   private void hangUpBoth(Call call, String reason) {
+    call.endedBy = call.endedBy == null ? "switchboard: " + reason : call.endedBy;
     if (call.outbound() && call.customerUnanswered()) {
       dialer.abort(call);
       return;
@@ -791,6 +821,19 @@ final class CallControl {
 
   private void forget(Call call) {
     table.forget(call);
+  }
+
+  /** A call is over: its legs go to the core as one record (the CDRs). */
+  private void recordLegs(Call call) {
+    ChannelContext c = core;
+    if (c == null || call.interactionId == null) {
+      return;
+    }
+    try {
+      c.legsRecorded(call.interactionId, CallRecords.of(call, clock.instant()));
+    } catch (SwitchboardException | IllegalArgumentException e) {
+      LOG.info("The legs of call {} were not recorded: {}", call.customerCallId, e.getMessage());
+    }
   }
 
   /** The call an in-dialog request belongs to; null after answering 481 when there is none. */

@@ -64,6 +64,7 @@ final class CallLegs {
       if (reason != null && !reason.isBlank()) {
         r.addHeader(sip.headers.createReasonHeader("SIP", status, clean(reason)));
       }
+      call.customerOutcome = status + " " + r.getReasonPhrase();
       call.inviteTx.sendResponse(r);
     } catch (Exception e) {
       LOG.debug("{} to {} failed: {}", status, call.customerCallId, e.toString());
@@ -93,6 +94,8 @@ final class CallLegs {
       leg.unacked = agentOk;
     }
     call.inviteTx.sendResponse(ok);
+    call.customerOutcome = "200 OK";
+    call.customerAnsweredAt = java.time.Instant.now();
   }
 
   /**
@@ -193,6 +196,20 @@ final class CallLegs {
     leg.inviteTx.sendRequest();
   }
 
+  /** The final response to a leg's INVITE, kept for its record (the first one counts). */
+  static void settled(Call.InviteLeg leg, Response response) {
+    int status = response.getStatusCode();
+    if (status < 200 || leg.outcome != null) {
+      return;
+    }
+    leg.outcome = status + " " + response.getReasonPhrase();
+    if (status < 300) {
+      leg.answeredAt = java.time.Instant.now();
+    } else {
+      leg.endedAt = java.time.Instant.now();
+    }
+  }
+
   /** The far end answered provisionally: a leg we already gave up on can now be cancelled. */
   void provisional(Call.InviteLeg leg) {
     leg.provisional = true;
@@ -207,6 +224,9 @@ final class CallLegs {
    */
   void cancel(Call.InviteLeg leg) {
     leg.cancelled = true;
+    if (leg.endedBy == null && leg.answeredAt == null) {
+      leg.endedBy = "switchboard: cancelled";
+    }
     if (!leg.provisional || leg.cancelSent) {
       return;
     }

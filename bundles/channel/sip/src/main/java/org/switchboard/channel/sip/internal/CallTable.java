@@ -11,6 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CallTable {
   private final Map<String, Call> byCallId = new ConcurrentHashMap<>();
   private final Map<String, Call> byInteraction = new ConcurrentHashMap<>();
+  private final java.util.function.Consumer<Call> ended;
+
+  /**
+   * @param ended told of each call once, when it is forgotten (on the call's executor)
+   */
+  CallTable(java.util.function.Consumer<Call> ended) {
+    this.ended = ended;
+  }
 
   /** The call a leg with this Call-ID belongs to, or null. */
   Call byCallId(String callId) {
@@ -63,11 +71,15 @@ final class CallTable {
 
   /** Ends the call as far as signalling goes and drops every one of its Call-IDs. */
   void forget(Call call) {
+    if (call.phase == Call.Phase.ENDED) {
+      return;
+    }
     call.phase = Call.Phase.ENDED;
     byCallId.remove(call.customerCallId);
     call.allLegs.forEach(l -> byCallId.remove(l.callId));
     if (call.interactionId != null) {
       byInteraction.remove(call.interactionId);
     }
+    ended.accept(call);
   }
 }

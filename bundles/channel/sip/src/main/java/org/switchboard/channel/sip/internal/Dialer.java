@@ -220,6 +220,7 @@ final class Dialer {
 
   /** The dial was cancelled elsewhere (the agent closed it on the desktop, logged out). */
   void abort(Call call) {
+    call.endedBy = call.endedBy == null ? "switchboard: dial cancelled" : call.endedBy;
     for (Call.AgentLeg leg : List.copyOf(call.ringing)) {
       legs.cancel(leg);
     }
@@ -254,6 +255,7 @@ final class Dialer {
       return;
     }
     LOG.info("Dial {} to {} ended: {} ({})", call.interactionId, call.customerUser, outcome, note);
+    call.endedBy = "switchboard: " + outcome;
     for (Call.AgentLeg leg : List.copyOf(call.ringing)) {
       legs.cancel(leg);
     }
@@ -261,7 +263,6 @@ final class Dialer {
     release(call);
     String id = call.interactionId;
     table.forget(call);
-    tell(c -> c.updateAttributes(id, Map.of("sip.lastCause", note)));
     fail(id, outcome, note);
   }
 

@@ -79,6 +79,36 @@ final class FakeCore implements ChannelContext {
   }
 
   @Override
+  public Interaction accepted(String id, String agentId, Map<String, String> attributes) {
+    return accepted(id, agentId);
+  }
+
+  @Override
+  public Interaction noAnswer(String id, String agentId, Map<String, String> attributes) {
+    return noAnswer(id, agentId);
+  }
+
+  @Override
+  public Interaction transferred(String id, TransferTarget target, Map<String, String> attributes) {
+    return transferred(id, target);
+  }
+
+  @Override
+  public Interaction conversationEnded(String id, Map<String, String> attributes) {
+    return conversationEnded(id);
+  }
+
+  /** Leg records by interaction, as the channel wrote them. */
+  final Map<String, List<org.switchboard.core.api.interaction.LegRecord>> legs =
+      new ConcurrentHashMap<>();
+
+  @Override
+  public void legsRecorded(
+      String id, List<org.switchboard.core.api.interaction.LegRecord> records) {
+    legs.put(id, List.copyOf(records));
+  }
+
+  @Override
   public Interaction dialFailed(String id, String outcome, String note) {
     return to(id, InteractionState.CLOSED);
   }

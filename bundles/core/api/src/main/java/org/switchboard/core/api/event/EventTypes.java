@@ -36,6 +36,13 @@ public final class EventTypes {
   public static final String INTERACTION_ABANDONED = INTERACTION + "abandoned";
   public static final String INTERACTION_ATTRIBUTES_UPDATED = INTERACTION + "attributes-updated";
 
+  /**
+   * A channel recorded the legs of an interaction (CDRs); the interaction itself did not change.
+   *
+   * @since 1.2
+   */
+  public static final String INTERACTION_LEGS_RECORDED = INTERACTION + "legs-recorded";
+
   private static final String AGENT = "org.switchboard.agent.";
   public static final String AGENT_CREATED = AGENT + "created";
   public static final String AGENT_UPDATED = AGENT + "updated";

@@ -27,6 +27,14 @@ public final class Attributes {
   /** {@code true} for VIP customers; the ACD raises their priority by its configured VIP boost. */
   public static final String VIP = "vip";
 
+  /**
+   * The agent who last transferred the interaction to a queue, set by the core; the ACD does not
+   * offer it straight back to them.
+   *
+   * @since 1.2
+   */
+  public static final String TRANSFERRED_FROM = "transfer.fromAgent";
+
   private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
 
   private Attributes() {}

@@ -56,6 +56,14 @@ public interface InteractionService {
   Interaction accept(String interactionId, String agentId);
 
   /**
+   * {@link #accept}, changing attributes in the same transaction and event (a null value removes
+   * the key), e.g. the phone that answered.
+   *
+   * @since 1.2
+   */
+  Interaction accept(String interactionId, String agentId, Map<String, String> attributes);
+
+  /**
    * The offered agent declines or did not answer in time: the interaction returns to its queue
    * keeping its original enqueue time (state QUEUED). Refused for a {@linkplain #dial dialled}
    * contact, which has no queue to return to.
@@ -68,6 +76,13 @@ public interface InteractionService {
    * priority), and the agent becomes NOT_READY with reason {@code no-answer}.
    */
   Interaction noAnswer(String interactionId, String agentId);
+
+  /**
+   * {@link #noAnswer}, changing attributes in the same transaction and event (e.g. the cause).
+   *
+   * @since 1.2
+   */
+  Interaction noAnswer(String interactionId, String agentId, Map<String, String> attributes);
 
   /**
    * A waiting customer asks to be called back instead of holding. The interaction stays QUEUED with
@@ -88,8 +103,24 @@ public interface InteractionService {
   /** Transfers a queued or connected interaction to a queue or an agent. */
   Interaction transfer(String interactionId, TransferTarget target);
 
+  /**
+   * {@link #transfer}, changing attributes in the same transaction and event (e.g. who
+   * transferred).
+   *
+   * @since 1.2
+   */
+  Interaction transfer(String interactionId, TransferTarget target, Map<String, String> attributes);
+
   /** The conversation ended (e.g. customer hung up); the agent does wrap-up (state WRAP_UP). */
   Interaction endConversation(String interactionId);
+
+  /**
+   * {@link #endConversation}, changing attributes in the same transaction and event (e.g. who hung
+   * up).
+   *
+   * @since 1.2
+   */
+  Interaction endConversation(String interactionId, Map<String, String> attributes);
 
   /**
    * Closes an interaction with a disposition (state CLOSED). Allowed from WRAP_UP, CONNECTED and
@@ -104,7 +135,24 @@ public interface InteractionService {
   /** Adds or replaces attributes (a null value removes the key) on a non-final interaction. */
   Interaction updateAttributes(String interactionId, Map<String, String> changes);
 
+  /**
+   * Stores the detail records of legs of the interaction as one {@code legs-recorded} event; the
+   * interaction does not change. Allowed in every state, also after it ended.
+   *
+   * @param legs 1-100 records
+   * @since 1.2
+   */
+  void recordLegs(String interactionId, List<LegRecord> legs);
+
   Optional<Interaction> find(String interactionId);
+
+  /**
+   * The interaction's events, oldest first, at most {@code limit} (1-1000): its timeline, with the
+   * leg records of its channel.
+   *
+   * @since 1.2
+   */
+  List<org.switchboard.core.api.event.SwitchboardEvent> events(String interactionId, int limit);
 
   List<Interaction> list(InteractionQuery query);
 
