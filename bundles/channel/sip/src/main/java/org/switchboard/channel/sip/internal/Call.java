@@ -183,6 +183,9 @@ final class Call {
   static final class AgentLeg extends InviteLeg {
     final String agentId;
 
+    /** The CSeq of the REGISTER that bound the contact rung (see {@link SilentPhones}). */
+    long registerCseq;
+
     AgentLeg(String agentId, String contact, String callId) {
       super(contact, callId);
       this.agentId = agentId;

@@ -55,6 +55,7 @@ final class CallControl {
   private final Dialer dialer;
 
   private final CallTable table = new CallTable(this::recordLegs);
+  private final SilentPhones silent = new SilentPhones();
 
   /** Call-IDs whose CANCEL arrived before their INVITE reached call control, and when. */
   private final Map<String, java.time.Instant> earlyCancels = new ConcurrentHashMap<>();
@@ -280,12 +281,14 @@ final class CallControl {
 
   /** Rings every registered phone of the agent; false (nothing ringing) when none could be. */
   private boolean ringPhones(Call call, String agentId) {
-    List<SipStore.Binding> phones = store.bindings(agentId, clock.instant());
+    List<SipStore.Binding> phones =
+        silent.worthRinging(agentId, store.bindings(agentId, clock.instant()));
     call.offeredAgent = agentId;
     for (SipStore.Binding phone : phones) {
       String contact = phone.registration().contact();
       try {
         Call.AgentLeg leg = legs.invite(call, agentId, contact);
+        leg.registerCseq = phone.cseq();
         call.ringing.add(leg);
         call.allLegs.add(leg);
         table.addLeg(leg.callId, call);
@@ -413,7 +416,11 @@ final class CallControl {
   private void agentRefused(Call call, Call.AgentLeg leg, int status, String reason) {
     call.ringing.remove(leg);
     table.removeLeg(leg.callId);
-    if (leg.cancelled || call.phase != Call.Phase.RINGING_AGENT || !call.ringing.isEmpty()) {
+    if (leg.cancelled || call.phase != Call.Phase.RINGING_AGENT) {
+      return;
+    }
+    legs.endForksOnGlobalFailure(call, status);
+    if (!call.ringing.isEmpty()) {
       return;
     }
     call.phase = Call.Phase.QUEUED;
@@ -440,8 +447,9 @@ final class CallControl {
         call.executor.execute(
             () -> {
               timedOut(leg);
+              silent.silent(leg.agentId, leg.contact, leg.registerCseq);
               if (call.outbound()) {
-                dialer.agentRefused(call, leg, "408 Timeout");
+                dialer.agentRefused(call, leg, Response.REQUEST_TIMEOUT, "408 Timeout");
               } else {
                 agentRefused(call, leg, Response.REQUEST_TIMEOUT, "Timeout");
               }

@@ -242,6 +242,19 @@ final class CallLegs {
     }
   }
 
+  /**
+   * A 6xx from one of an agent's phones (e.g. 603 Decline) is the agent's answer for all of them
+   * (RFC 3261 §16.7): the others stop ringing.
+   */
+  void endForksOnGlobalFailure(Call call, int status) {
+    if (status >= 600) {
+      for (Call.AgentLeg other : List.copyOf(call.ringing)) {
+        cancel(other);
+      }
+      call.ringing.clear();
+    }
+  }
+
   /** A 2xx from a phone we no longer want (answered too late, or a second phone answered). */
   void ackAndHangUp(Call.InviteLeg leg, Response ok) {
     try {

@@ -115,7 +115,7 @@ final class Dialer {
       return;
     }
     if (status >= 300) {
-      agentRefused(call, leg, status + " " + response.getReasonPhrase());
+      agentRefused(call, leg, status, status + " " + response.getReasonPhrase());
       return;
     }
     if (leg == call.bridged) {
@@ -157,10 +157,14 @@ final class Dialer {
   }
 
   /** One phone refused or timed out; the dial fails when it was the last one ringing. */
-  void agentRefused(Call call, Call.AgentLeg leg, String cause) {
+  void agentRefused(Call call, Call.AgentLeg leg, int status, String cause) {
     call.ringing.remove(leg);
     table.removeLeg(leg.callId);
-    if (leg.cancelled || call.phase != Call.Phase.DIALING_AGENT || !call.ringing.isEmpty()) {
+    if (leg.cancelled || call.phase != Call.Phase.DIALING_AGENT) {
+      return;
+    }
+    legs.endForksOnGlobalFailure(call, status);
+    if (!call.ringing.isEmpty()) {
       return;
     }
     end(call, "agent-no-answer", "the agent's phone answered " + cause);
