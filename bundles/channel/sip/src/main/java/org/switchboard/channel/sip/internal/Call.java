@@ -173,6 +173,9 @@ final class Call {
     /** Who ended this leg when it was not the call's end (e.g. a transfer), else null. */
     String endedBy;
 
+    /** We answered the far end's digest challenge once already (a second one is a failure). */
+    boolean authenticated;
+
     InviteLeg(String contact, String callId) {
       this.contact = contact;
       this.callId = callId;

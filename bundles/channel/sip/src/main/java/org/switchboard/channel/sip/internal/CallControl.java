@@ -70,6 +70,7 @@ final class CallControl {
       CallRouting routing,
       SipAddressing self,
       OutboundTrunk trunk,
+      gov.nist.javax.sip.clientauthutils.AuthenticationHelper trunkAuth,
       ExecutorService pool,
       java.util.concurrent.ScheduledExecutorService timers,
       Clock clock,
@@ -85,7 +86,17 @@ final class CallControl {
     this.legs = new CallLegs(provider, sip, self);
     this.dialer =
         new Dialer(
-            provider, sip, legs, table, trunk, pool, timers, clock, () -> core, this::ringPhones);
+            provider,
+            sip,
+            legs,
+            table,
+            trunk,
+            pool,
+            timers,
+            clock,
+            () -> core,
+            this::ringPhones,
+            trunkAuth);
   }
 
   // ---- the core's side ---------------------------------------------------------------------

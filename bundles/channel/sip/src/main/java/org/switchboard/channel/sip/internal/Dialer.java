@@ -42,6 +42,7 @@ final class Dialer {
   private final java.time.Clock clock;
   private final Supplier<ChannelContext> core;
   private final Phones phones;
+  private final gov.nist.javax.sip.clientauthutils.AuthenticationHelper auth;
 
   Dialer(
       SipProvider provider,
@@ -53,7 +54,8 @@ final class Dialer {
       ScheduledExecutorService timers,
       java.time.Clock clock,
       Supplier<ChannelContext> core,
-      Phones phones) {
+      Phones phones,
+      gov.nist.javax.sip.clientauthutils.AuthenticationHelper auth) {
     this.provider = provider;
     this.sip = sip;
     this.legs = legs;
@@ -64,6 +66,7 @@ final class Dialer {
     this.clock = clock;
     this.core = core;
     this.phones = phones;
+    this.auth = auth;
   }
 
   /** The core reserved the agent for a dial: check the number, then ring the agent's phones. */
@@ -193,6 +196,10 @@ final class Dialer {
       }
       return;
     }
+    if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
+        && answerChallenge(call, response)) {
+      return;
+    }
     if (status >= 300) {
       end(call, outcome(status), status + " " + response.getReasonPhrase());
       return;
@@ -212,6 +219,36 @@ final class Dialer {
       legs.hangUp(call.bridged);
       tell(cc -> cc.conversationEnded(call.interactionId));
       table.forget(call);
+    }
+  }
+
+  /**
+   * The trunk challenged our INVITE: it is sent again once with digest credentials (JAIN-SIP's
+   * authentication helper computes them), in a new transaction and dialog of the same call.
+   */
+  private boolean answerChallenge(Call call, Response challenge) {
+    Call.InviteLeg leg = call.customerLeg;
+    if (auth == null || leg.authenticated) {
+      return false;
+    }
+    try {
+      javax.sip.ClientTransaction retry =
+          auth.handleChallenge(challenge, leg.inviteTx, provider, 0);
+      retry.setApplicationData(leg);
+      leg.authenticated = true;
+      leg.outcome = null;
+      leg.endedAt = null;
+      leg.provisional = false;
+      leg.inviteTx = retry;
+      leg.dialog = provider.getNewDialog(retry);
+      call.customerDialog = leg.dialog;
+      call.invite = retry.getRequest();
+      retry.sendRequest();
+      return true;
+    } catch (javax.sip.SipException | RuntimeException e) {
+      LOG.warn(
+          "Dial {}: answering the trunk's challenge failed: {}", call.interactionId, e.toString());
+      return false;
     }
   }
 

@@ -36,6 +36,8 @@ final class OutboundTrunk {
   private final Duration ringTime;
   private final List<String> prefixes;
   private final NumberPlan plan;
+  private String user = "";
+  private String password = "";
 
   /**
    * @param trunk the trunk's SIP URI ({@code sip:sbc.example.net:5060;transport=tcp}), empty for
@@ -52,6 +54,43 @@ final class OutboundTrunk {
     this.ringTime = Duration.ofSeconds(Math.max(5, Math.min(MAX_RING_SECONDS, ringSeconds)));
     this.prefixes = prefixes.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
     this.plan = plan;
+  }
+
+  /** Digest credentials for carriers that challenge our INVITEs; blank user = none. */
+  OutboundTrunk withCredentials(String user, String password) {
+    this.user = user == null ? "" : user.strip();
+    this.password = password == null ? "" : password;
+    return this;
+  }
+
+  /** The credentials for a challenge, or null when none are configured. */
+  gov.nist.javax.sip.clientauthutils.UserCredentials credentials() {
+    if (user.isEmpty()) {
+      return null;
+    }
+    String domain;
+    try {
+      domain = ((SipURI) new SipMessages().addresses.createURI(trunk)).getHost();
+    } catch (ParseException e) {
+      domain = trunk;
+    }
+    String host = domain;
+    return new gov.nist.javax.sip.clientauthutils.UserCredentials() {
+      @Override
+      public String getUserName() {
+        return user;
+      }
+
+      @Override
+      public String getPassword() {
+        return password;
+      }
+
+      @Override
+      public String getSipDomain() {
+        return host;
+      }
+    };
   }
 
   boolean configured() {

@@ -155,4 +155,17 @@ public @interface SipConfig {
           "Number prefixes agents may dial, compared after normalisation to E.164 (e.g. +49,"
               + " +1800); empty = any number. Guards against dials to premium or foreign numbers.")
   String[] outboundPrefixes() default {};
+
+  @AttributeDefinition(
+      description =
+          "User name for digest authentication towards the outbound trunk, when the carrier"
+              + " challenges our INVITEs (401/407); empty = IP authentication only.")
+  String outboundTrunkUser() default "";
+
+  @AttributeDefinition(
+      type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+      description =
+          "Password for outboundTrunkUser. Keep it out of the file:"
+              + " ${env:SWITCHBOARD_TRUNK_PASSWORD} reads it from the environment.")
+  String outboundTrunkPassword() default "";
 }

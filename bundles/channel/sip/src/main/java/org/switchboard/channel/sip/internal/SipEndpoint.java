@@ -158,11 +158,17 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
     }
     OutboundTrunk trunk =
         new OutboundTrunk(
-            trunkProblem == null ? config.outboundTrunk() : "",
-            config.outboundCallerId(),
-            config.outboundRingSeconds(),
-            List.of(config.outboundPrefixes()),
-            plan);
+                trunkProblem == null ? config.outboundTrunk() : "",
+                config.outboundCallerId(),
+                config.outboundRingSeconds(),
+                List.of(config.outboundPrefixes()),
+                plan)
+            .withCredentials(config.outboundTrunkUser(), config.outboundTrunkPassword());
+    gov.nist.javax.sip.clientauthutils.AuthenticationHelper trunkAuth =
+        trunk.credentials() == null
+            ? null
+            : ((gov.nist.javax.sip.SipStackExt) stack)
+                .getAuthenticationHelper((tx, realm) -> trunk.credentials(), sip.headers);
     return new CallControl(
         provider,
         sip,
@@ -170,6 +176,7 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
         new CallRouting(plan, new TrunkPolicy(List.of(config.trunkSources()))),
         self,
         trunk,
+        trunkAuth,
         callPool,
         housekeeping,
         clock,

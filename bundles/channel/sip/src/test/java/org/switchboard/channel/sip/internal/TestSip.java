@@ -242,6 +242,16 @@ final class TestSip implements AutoCloseable {
       public String[] outboundPrefixes() {
         return new String[0];
       }
+
+      @Override
+      public String outboundTrunkUser() {
+        return "";
+      }
+
+      @Override
+      public String outboundTrunkPassword() {
+        return "";
+      }
     };
   }
 }
