@@ -472,9 +472,16 @@ bench_switchboard() {
   SB_REST="${SB_REST%/}"; SB_REST="${SB_REST%/v1}"
   local shost="${SB_SIP%:*}" sport="${SB_SIP##*:}" st i a
   [ "$shost" = 127.0.0.1 ] || die "--sip must be on 127.0.0.1 (all benchmark traffic stays on loopback)"
-  st="$(curl -s -m 10 -o "$OUT/api.body" -w '%{http_code}' "$SB_REST/health" || true)"
+  # Health turns 200 once db, broker and core are up; the SIP channel may register a moment later.
+  for ((i = 0; i < 60; i++)); do
+    st="$(curl -s -m 10 -o "$OUT/api.body" -w '%{http_code}' "$SB_REST/health" || true)"
+    if [ "$st" = 200 ] && json_get '[c["component"] for c in d["components"]]' | grep -q "'sip'"; then
+      break
+    fi
+    sleep 1
+  done
   [ "$st" = 200 ] || die "Switchboard is not healthy at $SB_REST/health (HTTP $st)"
-  json_get '[c["component"] for c in d["components"]]' | grep -q "'sip'" || die "no sip component in $SB_REST/health"
+  json_get '[c["component"] for c in d["components"]]' | grep -q "'sip'" || die "no sip component in $SB_REST/health after 60 s"
   wait_sip_ready "$shost" "$sport" "" 5 || die "Switchboard does not answer OPTIONS on $SB_SIP"
   if [ -z "$SB_PID" ]; then
     SB_PID="$(ss -Hulnp "sport = :$sport" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)"
