@@ -121,6 +121,11 @@ final class Call {
     return inviteTx == null;
   }
 
+  /** Whether an in-dialog request came on an agent leg (not the customer's). */
+  boolean fromAgent(Request req) {
+    return !customerCallId.equals(SipMessages.callId(req));
+  }
+
   /** Whether the customer's INVITE carried the SDP offer (otherwise the agent makes it). */
   boolean customerOffered() {
     return invite != null && invite.getRawContent() != null && invite.getRawContent().length > 0;

@@ -27,7 +27,6 @@ import org.switchboard.core.api.SwitchboardException;
 import org.switchboard.core.api.event.EventTypes;
 import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionState;
-import org.switchboard.core.api.interaction.TransferTarget;
 
 /**
  * The back-to-back user agent: a customer's INVITE becomes an interaction queued in the core; when
@@ -53,6 +52,7 @@ final class CallControl {
   private final int maxCalls;
   private final CallLegs legs;
   private final Dialer dialer;
+  private final InCallRequests inCall;
 
   private final CallTable table = new CallTable(this::recordLegs);
   private final SilentPhones silent = new SilentPhones();
@@ -84,6 +84,7 @@ final class CallControl {
     this.clock = clock;
     this.maxCalls = maxCalls;
     this.legs = new CallLegs(provider, sip, self);
+    this.inCall = new InCallRequests(sip, legs, table, routing, clock, () -> core);
     this.dialer =
         new Dialer(
             provider,
@@ -349,9 +350,9 @@ final class CallControl {
               && ct.getApplicationData() instanceof Call.InviteLeg) {
             dialer.customerAnswer(call, response);
           } else if (ct != null && ct.getApplicationData() instanceof Call.Relay relay) {
-            relayed(call, relay, response);
+            inCall.relayed(call, relay, response);
           } else if (ct != null && ct.getApplicationData() instanceof Call.Reoffer r) {
-            reoffered(call, r, response);
+            inCall.reoffered(call, r, response);
           } else if (ct != null && ct.getApplicationData() instanceof Call.KeepAlive k) {
             int s = response.getStatusCode();
             if (s == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || s == Response.REQUEST_TIMEOUT) {
@@ -699,120 +700,12 @@ final class CallControl {
 
   /** A re-INVITE, UPDATE or INFO inside a bridged call: passed to the other leg. */
   void relay(RequestEvent event, ServerTransaction tx) throws Exception {
-    Call call = callOf(event.getRequest(), tx);
-    if (call != null) {
-      boolean fromAgent = fromAgent(call, event.getRequest());
-      call.executor.execute(() -> relayRequest(call, tx, fromAgent));
-    }
+    inCall.relay(event, tx);
   }
 
-  private void relayRequest(Call call, ServerTransaction tx, boolean fromAgent) {
-    Request req = tx.getRequest();
-    try {
-      if (call.phase != Call.Phase.BRIDGED) {
-        tx.sendResponse(sip.response(Response.REQUEST_PENDING, req));
-        return;
-      }
-      if (call.pendingRelay != null) {
-        tx.sendResponse(sip.response(Response.REQUEST_PENDING, req));
-        return;
-      }
-      Dialog other = fromAgent ? call.customerDialog : call.bridged.dialog;
-      call.pendingRelay = new Call.Relay(tx, fromAgent);
-      legs.relay(other, req, call.pendingRelay);
-      if (fromAgent && Request.INVITE.equals(req.getMethod())) {
-        holdOrResume(call, Sdp.direction(req.getRawContent()));
-      }
-    } catch (Exception e) {
-      call.pendingRelay = null;
-      LOG.info(
-          "Relaying {} in call {} failed: {}", req.getMethod(), call.customerCallId, e.toString());
-      legs.respondQuietly(tx, Response.SERVER_INTERNAL_ERROR);
-    }
-  }
-
-  private void relayed(Call call, Call.Relay relay, Response response) {
-    if (response.getStatusCode() < 200 && response.getStatusCode() != Response.SESSION_PROGRESS) {
-      return;
-    }
-    if (response.getStatusCode() >= 200 && call.pendingRelay == relay) {
-      call.pendingRelay = null;
-    }
-    legs.answerRelay(
-        relay, response, relay.fromAgent() ? call.customerDialog : call.bridged.dialog);
-  }
-
-  /**
-   * REFER from the agent's phone: a blind transfer to the queue of a routed number or to an agent
-   * (the Refer-To user). The core moves the interaction; the agent's leg gets 202, a NOTIFY that
-   * the transfer is done, and BYE; the customer stays connected to Switchboard until the next agent
-   * answers, and is then re-INVITEd with that agent's SDP.
-   */
+  /** REFER from the agent's phone: a blind transfer (see {@link InCallRequests#refer}). */
   void refer(RequestEvent event, ServerTransaction tx) throws Exception {
-    Request req = event.getRequest();
-    Call call = callOf(req, tx);
-    if (call == null) {
-      return;
-    }
-    Optional<TransferTarget> target = routing.transferTarget(req);
-    if (target.isEmpty()) {
-      tx.sendResponse(sip.response(Response.BAD_REQUEST, req));
-      return;
-    }
-    boolean fromAgent = fromAgent(call, req);
-    call.executor.execute(() -> transfer(call, tx, fromAgent, target.get()));
-  }
-
-  private void transfer(Call call, ServerTransaction tx, boolean fromAgent, TransferTarget target) {
-    ChannelContext c = core;
-    if (!fromAgent || call.phase != Call.Phase.BRIDGED || c == null) {
-      legs.respondQuietly(tx, Response.FORBIDDEN);
-      return;
-    }
-    try {
-      c.transferred(call.interactionId, target, Map.of("sip.transferredBy", call.bridged.agentId));
-    } catch (SwitchboardException e) {
-      LOG.info("Transfer of call {} refused: {}", call.customerCallId, e.getMessage());
-      legs.respondQuietly(
-          tx,
-          e instanceof org.switchboard.core.api.NotFoundException
-              ? Response.NOT_FOUND
-              : Response.FORBIDDEN);
-      return;
-    }
-    Call.AgentLeg old = call.bridged;
-    old.endedBy = "agent: transferred";
-    old.endedAt = clock.instant();
-    legs.respondQuietly(tx, Response.ACCEPTED);
-    legs.notifyTransferDone(old.dialog);
-    legs.hangUp(old);
-    call.bridged = null;
-    call.phase = Call.Phase.QUEUED;
-  }
-
-  private void reoffered(Call call, Call.Reoffer r, Response response) {
-    int status = response.getStatusCode();
-    if (status < 200) {
-      return;
-    }
-    if (status >= 300) {
-      LOG.info(
-          "Customer of call {} refused the new agent's media: {}", call.customerCallId, status);
-      legs.ackAndHangUp(r.leg(), r.agentOk());
-      legs.hangUp(call.customerDialog);
-      tell(c -> c.conversationEnded(call.interactionId));
-      forget(call);
-      return;
-    }
-    legs.completeReoffer(call, r, response);
-  }
-
-  private void holdOrResume(Call call, Sdp.Direction direction) {
-    if (direction.holds()) {
-      tell(c -> c.held(call.interactionId));
-    } else {
-      tell(c -> c.resumed(call.interactionId));
-    }
+    inCall.refer(event, tx);
   }
 
   // ---- ending ----------------------------------------------------------------------------------
@@ -855,17 +748,8 @@ final class CallControl {
     }
   }
 
-  /** The call an in-dialog request belongs to; null after answering 481 when there is none. */
   private Call callOf(Request req, ServerTransaction tx) throws Exception {
-    Call call = table.byCallId(SipMessages.callId(req));
-    if (call == null) {
-      tx.sendResponse(sip.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, req));
-    }
-    return call;
-  }
-
-  private static boolean fromAgent(Call call, Request req) {
-    return !call.customerCallId.equals(SipMessages.callId(req));
+    return table.callOf(req, tx, sip);
   }
 
   private void tell(java.util.function.Function<ChannelContext, Interaction> change) {

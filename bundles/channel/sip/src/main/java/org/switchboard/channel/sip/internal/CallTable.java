@@ -25,6 +25,17 @@ final class CallTable {
     return byCallId.get(callId);
   }
 
+  /** The call an in-dialog request belongs to; null after answering 481 when there is none. */
+  Call callOf(javax.sip.message.Request req, javax.sip.ServerTransaction tx, SipMessages sip)
+      throws Exception {
+    Call call = byCallId(SipMessages.callId(req));
+    if (call == null) {
+      tx.sendResponse(
+          sip.response(javax.sip.message.Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, req));
+    }
+    return call;
+  }
+
   /** The call of an interaction, or null. */
   Call byInteraction(String interactionId) {
     return byInteraction.get(interactionId);
