@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.channel.spi.ChannelContext;
 import org.switchboard.core.api.SwitchboardException;
 import org.switchboard.core.api.interaction.Interaction;
+import org.switchboard.core.api.interaction.InteractionState;
 
 /** Calls into the core whose refusal is expected in races (the other side already moved on). */
 final class CoreCalls {
@@ -32,9 +33,14 @@ final class CoreCalls {
 
   /**
    * Ends an interaction whose call is gone: abandoned while it waited or rang, conversation ended
-   * (the agent wraps up) when it was connected.
+   * (the agent wraps up) when it was connected, closed as {@code failed} when it was an agent's
+   * dial.
    */
   static void endLost(ChannelContext core, Interaction i) {
+    if (i.state() == InteractionState.OFFERED && i.queue() == null) {
+      quietly(() -> core.dialFailed(i.id(), "failed", "the call was lost (SIP channel restarted)"));
+      return;
+    }
     switch (i.state()) {
       case NEW, IN_FLOW, QUEUED, OFFERED -> quietly(() -> core.abandoned(i.id(), "call-lost"));
       case CONNECTED, HELD -> quietly(() -> core.conversationEnded(i.id()));
