@@ -72,8 +72,32 @@ public final class RunningDistribution implements AutoCloseable {
     }
     HttpProbe http = http();
     waitFor(BOOT_TIMEOUT, () -> http.status("/api/health", null) == 200, "health 200 after boot");
+    int[] settled = {0};
+    waitFor(
+        Duration.ofSeconds(90),
+        () -> {
+          settled[0] =
+              API_ROOTS.stream().allMatch(p -> http.status(p, null) == 401) ? settled[0] + 1 : 0;
+          return settled[0] >= 3;
+        },
+        "every REST resource registered (401 without login, three rounds in a row) after boot");
     return this;
   }
+
+  /**
+   * One path of each REST resource bundle. Health is 200 once db, broker and core are up; the
+   * resources register a moment later, and the JAX-RS whiteboard answers 404 while it rebuilds the
+   * application after each one, so tests wait until all answer (401: they exist and want a login)
+   * several times in a row.
+   */
+  private static final List<String> API_ROOTS =
+      List.of(
+          "/api/v1/queues",
+          "/api/v1/agents",
+          "/api/v1/interactions",
+          "/api/v1/skills",
+          "/api/v1/acd/queues/support/policy",
+          "/api/v1/sip/registrations");
 
   /**
    * Stops the container with {@code bin/stop}; kills it (and its children) if that does not work.
