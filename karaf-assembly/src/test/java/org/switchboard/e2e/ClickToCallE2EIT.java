@@ -190,6 +190,23 @@ public class ClickToCallE2EIT {
   }
 
   @Test
+  public void closingADialFromTheDesktopStopsThePhoneRinging() throws Exception {
+    try (Sipp.Phone phone = Sipp.phone("agent-ring-cancelled.xml", 1)) {
+      phone.registerAs("agent1", appliance.sipPort());
+      String id = dial("{\"to\":\"" + NUMBER + "\"}").path("id").asText();
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(10),
+          () -> desk.interaction(id).path("attributes").has("sip.callId"),
+          "the dial under way");
+      desk.complete(id);
+      assertEquals("the phone gets CANCEL: " + phone.tail(), 0, phone.await(30).exit());
+      JsonNode legs = desk.legs(id);
+      assertEquals(legs.toString(), "agent1", legs.get(1).path("party").asText());
+      assertTrue(legs.toString(), legs.get(1).path("endedBy").asText().contains("cancelled"));
+    }
+  }
+
+  @Test
   public void numbersOutsideTheAllowedPrefixesAreNotDialled() throws Exception {
     String id = dial("{\"to\":\"+1 212 555 0100\"}").path("id").asText();
     JsonNode i = closed(id);
