@@ -393,9 +393,8 @@ public class InteractionServiceImpl implements InteractionService {
     if (snapshot.isPresent()) {
       return snapshot;
     }
-    Optional<Interaction> stored = store.read(c -> InteractionRows.find(c, id));
-    stored.ifPresent(store.snapshots::offer);
-    return stored;
+    // Not cached from here: a row read outside the write lock may already be outdated.
+    return store.read(c -> InteractionRows.find(c, id));
   }
 
   @Override

@@ -7,10 +7,11 @@ import org.switchboard.core.api.interaction.Interaction;
 
 /**
  * The open interactions as last committed, so the many reads of one interaction that follow each
- * change (the ACD, the channel, the next operation) do not go to the database. Filled only with
- * committed rows and never moved back to an older version, so it cannot show a state that the
- * database does not have; final interactions are dropped (they are read rarely, and never change).
- * Right for one node, like the core's write lock.
+ * change (the ACD, the channel, the next operation) do not go to the database. Filled only by
+ * writes, after they commit and while the write lock is held, so it holds exactly what the database
+ * holds; never from reads, whose row may be outdated by a write that committed meanwhile. Final
+ * interactions are dropped (they are read rarely, and never change). Right for one node, like the
+ * core's write lock.
  */
 final class InteractionSnapshots {
   /** Past this many entries the map is emptied: a cache, not the record. */
@@ -22,7 +23,7 @@ final class InteractionSnapshots {
     return Optional.ofNullable(byId.get(id));
   }
 
-  /** Keeps {@code i} unless a newer version is already there. */
+  /** Keeps {@code i} (just committed) unless a newer version is already there. */
   void offer(Interaction i) {
     if (i.state().isFinal()) {
       byId.remove(i.id());
