@@ -1,5 +1,6 @@
 package org.switchboard.channel.sip.internal;
 
+import gov.nist.javax.sip.clientauthutils.UserCredentials;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +37,7 @@ final class OutboundTrunk {
   private final Duration ringTime;
   private final List<String> prefixes;
   private final NumberPlan plan;
-  private String user = "";
-  private String password = "";
+  private final UserCredentials credentials;
 
   /**
    * @param trunk the trunk's SIP URI ({@code sip:sbc.example.net:5060;transport=tcp}), empty for
@@ -49,48 +49,80 @@ final class OutboundTrunk {
    */
   OutboundTrunk(
       String trunk, String callerId, int ringSeconds, List<String> prefixes, NumberPlan plan) {
-    this.trunk = trunk == null ? "" : trunk.strip();
-    this.callerId = callerId == null || callerId.isBlank() ? "anonymous" : callerId.strip();
-    this.ringTime = Duration.ofSeconds(Math.max(5, Math.min(MAX_RING_SECONDS, ringSeconds)));
-    this.prefixes = prefixes.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
-    this.plan = plan;
+    this(
+        trunk == null ? "" : trunk.strip(),
+        callerId == null || callerId.isBlank() ? "anonymous" : callerId.strip(),
+        Duration.ofSeconds(Math.max(5, Math.min(MAX_RING_SECONDS, ringSeconds))),
+        prefixes.stream().map(String::strip).filter(p -> !p.isEmpty()).toList(),
+        plan,
+        null);
   }
 
-  /** Digest credentials for carriers that challenge our INVITEs; blank user = none. */
+  private OutboundTrunk(
+      String trunk,
+      String callerId,
+      Duration ringTime,
+      List<String> prefixes,
+      NumberPlan plan,
+      UserCredentials credentials) {
+    this.trunk = trunk;
+    this.callerId = callerId;
+    this.ringTime = ringTime;
+    this.prefixes = prefixes;
+    this.plan = plan;
+    this.credentials = credentials;
+  }
+
+  /**
+   * The same trunk with digest credentials for carriers that challenge our INVITEs; a blank user
+   * means none.
+   */
   OutboundTrunk withCredentials(String user, String password) {
-    this.user = user == null ? "" : user.strip();
-    this.password = password == null ? "" : password;
-    return this;
+    if (user == null || user.isBlank()) {
+      return new OutboundTrunk(trunk, callerId, ringTime, prefixes, plan, null);
+    }
+    return new OutboundTrunk(
+        trunk, callerId, ringTime, prefixes, plan, new Account(user.strip(), password, host()));
   }
 
   /** The credentials for a challenge, or null when none are configured. */
-  gov.nist.javax.sip.clientauthutils.UserCredentials credentials() {
-    if (user.isEmpty()) {
-      return null;
-    }
-    String domain;
+  UserCredentials credentials() {
+    return credentials;
+  }
+
+  private String host() {
     try {
-      domain = ((SipURI) new SipMessages().addresses.createURI(trunk)).getHost();
-    } catch (ParseException e) {
-      domain = trunk;
+      return ((SipURI) new SipMessages().addresses.createURI(trunk)).getHost();
+    } catch (ParseException | ClassCastException e) {
+      return trunk;
     }
-    String host = domain;
-    return new gov.nist.javax.sip.clientauthutils.UserCredentials() {
-      @Override
-      public String getUserName() {
-        return user;
-      }
+  }
 
-      @Override
-      public String getPassword() {
-        return password;
-      }
+  /** A user name and password for the trunk's digest challenges. */
+  private record Account(String user, String password, String domain) implements UserCredentials {
+    Account {
+      password = password == null ? "" : password;
+    }
 
-      @Override
-      public String getSipDomain() {
-        return host;
-      }
-    };
+    @Override
+    public String getUserName() {
+      return user;
+    }
+
+    @Override
+    public String getPassword() {
+      return password;
+    }
+
+    @Override
+    public String getSipDomain() {
+      return domain;
+    }
+
+    @Override
+    public String toString() {
+      return "Account[user=" + user + ", domain=" + domain + "]"; // never the password
+    }
   }
 
   boolean configured() {

@@ -61,6 +61,19 @@ class OutboundTrunkTest {
   }
 
   @Test
+  void credentialsAreForTheTrunksHostAndNeverPrinted() {
+    OutboundTrunk plain = trunk("sip:sbc.example.net:5070;transport=tcp");
+    assertThat(plain.credentials()).isNull();
+    assertThat(plain.withCredentials(" ", "x").credentials()).isNull();
+    OutboundTrunk withAuth = plain.withCredentials(" switchboard ", "s3cret");
+    assertThat(withAuth.credentials().getUserName()).isEqualTo("switchboard");
+    assertThat(withAuth.credentials().getPassword()).isEqualTo("s3cret");
+    assertThat(withAuth.credentials().getSipDomain()).isEqualTo("sbc.example.net");
+    assertThat(withAuth.credentials().toString()).doesNotContain("s3cret");
+    assertThat(withAuth.check("030 1234567")).isEqualTo(plain.check("030 1234567"));
+  }
+
+  @Test
   void ringTimeIsKeptWithinWhatTheAgentsPhoneWaits() {
     assertThat(new OutboundTrunk("sip:x", "", 300, List.of(), DE).ringTime().toSeconds())
         .isEqualTo(OutboundTrunk.MAX_RING_SECONDS);
