@@ -78,6 +78,16 @@ final class Baresip implements AutoCloseable {
    * @throws AssertionError if it does not come up within 20 s
    */
   static Baresip start(int lifeSeconds) throws IOException, InterruptedException {
+    return start(lifeSeconds, 440, false);
+  }
+
+  /**
+   * Starts baresip whose microphone is a sine of {@code toneHz}; with {@code record}, its {@code
+   * sndfile} module writes what it hears ({@code dump-*-dec.wav}) and sends ({@code -enc.wav}) per
+   * call into {@link #recordings}.
+   */
+  static Baresip start(int lifeSeconds, int toneHz, boolean record)
+      throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("baresip-");
     Baresip b = null;
     try {
@@ -97,12 +107,17 @@ final class Baresip implements AutoCloseable {
           "16",
           wav.toString(),
           "synth",
-          "30",
+          "60",
           "sine",
-          "440");
+          String.valueOf(toneHz));
       int sipPort = freeUdpAndTcpPort();
       int ctrlPort = RunningDistribution.freePort();
-      Files.writeString(dir.resolve("config"), config(sipPort, ctrlPort, wav));
+      String config = config(sipPort, ctrlPort, wav);
+      if (record) {
+        Files.createDirectories(dir.resolve("recordings"));
+        config += "module\t\t\tsndfile.so\nsnd_path\t\t" + dir.resolve("recordings") + "\n";
+      }
+      Files.writeString(dir.resolve("config"), config);
       Files.writeString(
           dir.resolve("accounts"),
           "# The account is created over ctrl_tcp (uanew) once the test is connected.\n");
@@ -313,6 +328,23 @@ final class Baresip implements AutoCloseable {
           throw new AssertionError("interrupted waiting for " + what, e);
         }
       }
+    }
+  }
+
+  /**
+   * The WAV files {@code sndfile} wrote so far whose name ends with {@code suffix} ({@code
+   * dec.wav}: what baresip heard; {@code enc.wav}: what it sent), oldest first.
+   */
+  List<Path> recordings(String suffix) throws IOException {
+    Path recordings = dir.resolve("recordings");
+    if (!Files.isDirectory(recordings)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(recordings)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(suffix))
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 

@@ -32,9 +32,18 @@ final class Desk {
    * The same, with these settings of the SIP channel ({@code etc/org.switchboard.channel.sip.cfg}).
    */
   static RunningDistribution demoAppliance(String name, java.util.Map<String, String> sip) {
+    return demoAppliance(name, sip, home -> {});
+  }
+
+  /** The same, after {@code prepare} has changed the copied distribution (e.g. added prompts). */
+  static RunningDistribution demoAppliance(
+      String name,
+      java.util.Map<String, String> sip,
+      java.util.function.Consumer<java.nio.file.Path> prepare) {
     RunningDistribution prepared =
         RunningDistribution.prepare(name, java.util.Map.of("SWITCHBOARD_DEMO", "true"));
     Ports.set(prepared.home(), "org.switchboard.channel.sip.cfg", sip);
+    prepare.accept(prepared.home());
     RunningDistribution appliance = prepared.start();
     RunningDistribution.waitFor(
         java.time.Duration.ofSeconds(60),

@@ -53,6 +53,24 @@ public final class HttpProbe {
     return send("DELETE", path, login, null);
   }
 
+  /** A GET whose body is kept as bytes (audio), with extra headers (e.g. {@code Range}). */
+  public HttpResponse<byte[]> getBytes(String path, Login login, String... headers)
+      throws IOException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+    if (login != null) {
+      b.header("Authorization", login.header());
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return client.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
   /** Sends a request; {@code json} may be null for no body. */
   public HttpResponse<String> send(String method, String path, Login login, String json)
       throws IOException {

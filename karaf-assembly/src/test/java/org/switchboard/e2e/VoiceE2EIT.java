@@ -153,8 +153,9 @@ public class VoiceE2EIT {
 
   /**
    * Agent2 transfers blind with REFER to number 101 (queue billing): the customer stays connected,
-   * waits in billing, and when agent1 (billing) answers, the customer is re-INVITEd with agent1's
-   * media; the customer hangs up with agent1.
+   * waits in billing, and when agent1 (billing) answers, agent1's phone is bridged to the
+   * customer's media session at Switchboard (the customer's leg is not touched); the customer hangs
+   * up with agent1.
    */
   @Test
   public void e_referTransfersTheCallToAnotherQueue() throws Exception {
@@ -164,7 +165,7 @@ public class VoiceE2EIT {
       register("agent1", next);
       desk.ready("agent2");
       java.util.concurrent.CompletableFuture<Sipp.Result> customer =
-          inBackground("caller-transferred.xml", "-s", "100", "-d", "1000");
+          inBackground("caller.xml", "-s", "100", "-d", "8000");
       String[] id = new String[1];
       RunningDistribution.waitFor(
           Duration.ofSeconds(15),
@@ -195,7 +196,8 @@ public class VoiceE2EIT {
 
   /**
    * The agent's phone puts the customer on hold and back (re-INVITEs with sendonly, then sendrecv):
-   * each is relayed to the customer, and the interaction is HELD, then CONNECTED.
+   * Switchboard's media session answers each (the customer's leg hears music and is not asked), and
+   * the interaction is HELD, then CONNECTED.
    */
   @Test
   public void f_holdFromThePhoneHoldsTheInteraction() throws Exception {
@@ -203,7 +205,7 @@ public class VoiceE2EIT {
       register("agent2", phone);
       desk.ready("agent2");
       java.util.concurrent.CompletableFuture<Sipp.Result> customer =
-          inBackground("caller-held.xml", "-s", "100", "-d", "3000");
+          inBackground("caller.xml", "-s", "100", "-d", "6000");
       String[] id = new String[1];
       RunningDistribution.waitFor(
           Duration.ofSeconds(10),

@@ -102,6 +102,22 @@ public interface ChannelContext {
    */
   Interaction dialFailed(String interactionId, String outcome, String note);
 
+  /**
+   * A NEW interaction is in an IVR or bot flow now (state IN_FLOW); from there it is queued or
+   * {@linkplain #selfServed served by the flow}.
+   *
+   * @since 1.3
+   */
+  Interaction flowStarted(String interactionId, String flowId);
+
+  /**
+   * The flow served the customer itself (e.g. told them their order status) and the contact ended:
+   * the interaction is closed with {@code code} as its disposition, no agent involved.
+   *
+   * @since 1.3
+   */
+  Interaction selfServed(String interactionId, String code, String note);
+
   /** The conversation ended on the channel (hang-up, chat closed). */
   Interaction conversationEnded(String interactionId);
 

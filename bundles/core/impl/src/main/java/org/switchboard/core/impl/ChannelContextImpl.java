@@ -123,6 +123,17 @@ final class ChannelContextImpl implements ChannelContext {
   }
 
   @Override
+  public Interaction flowStarted(String id, String flowId) {
+    return interactions.startFlow(own(id), flowId);
+  }
+
+  @Override
+  public Interaction selfServed(String id, String code, String note) {
+    return interactions.complete(
+        own(id), new org.switchboard.core.api.interaction.Disposition(code, note));
+  }
+
+  @Override
   public Interaction abandoned(String id, String reason) {
     return interactions.abandon(own(id), reason);
   }

@@ -16,8 +16,9 @@ import org.switchboard.core.api.agent.AgentService;
 /**
  * Demo mode with the SIP channel installed: the demo agents' phones log in with the agents' demo
  * passwords ({@code agent1}/{@code agent1} ...), and the numbers 100, 101 and 102 lead to the demo
- * queues {@code support}, {@code billing} and {@code sales} unless an admin has configured routes.
- * Runs after the demo data exists.
+ * queues {@code support}, {@code billing} and {@code sales} unless an admin has configured routes,
+ * and calls to {@code billing} are recorded unless an admin has set a recording policy. Runs after
+ * the demo data exists.
  */
 @Component(immediate = true)
 public class DemoPhones {
@@ -25,6 +26,7 @@ public class DemoPhones {
   static final String[] DEMO_ROUTES = {"100=queue:support", "101=queue:billing", "102=queue:sales"};
 
   static final String SIP_PID = "org.switchboard.channel.sip";
+  static final String RECORDING_PID = "org.switchboard.recording";
   private static final Logger LOG = LoggerFactory.getLogger(DemoPhones.class);
 
   @Activate
@@ -45,6 +47,24 @@ public class DemoPhones {
     }
     LOG.info("demo mode: {} demo agents' SIP phone credentials created", created);
     routeDemoNumbers(config);
+    recordDemoQueue(config);
+  }
+
+  /** Calls to the billing queue (101) are recorded, unless an admin has set a policy. */
+  private static void recordDemoQueue(ConfigurationAdmin admin) {
+    try {
+      Configuration c = admin.getConfiguration(RECORDING_PID, "?");
+      Dictionary<String, Object> props = c.getProperties();
+      if (props != null && props.get("recordQueues") != null) {
+        return;
+      }
+      Dictionary<String, Object> next = props == null ? new Hashtable<>() : props;
+      next.put("recordQueues", new String[] {"billing"});
+      c.update(next);
+      LOG.info("demo mode: calls to queue billing are recorded");
+    } catch (IOException e) {
+      LOG.warn("demo mode: could not set the recording policy: {}", e.getMessage());
+    }
   }
 
   private static void routeDemoNumbers(ConfigurationAdmin admin) {

@@ -83,6 +83,12 @@ final class Call {
   /** A relayed in-dialog request waiting for the other side's answer, null when none. */
   Relay pendingRelay;
 
+  /** The call's audio when the media engine anchors it; null when SDP passes leg to leg. */
+  CallMedia media;
+
+  /** The queue the call waits in or last waited in (its treatment), null before queueing. */
+  String queue;
+
   /** A call that came in: the customer's INVITE opened the customer's dialog. */
   Call(
       String customerCallId,

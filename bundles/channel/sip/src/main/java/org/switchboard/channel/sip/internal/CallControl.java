@@ -53,8 +53,9 @@ final class CallControl {
   private final CallLegs legs;
   private final Dialer dialer;
   private final InCallRequests inCall;
+  private final MediaAnchor anchor;
 
-  private final CallTable table = new CallTable(this::recordLegs);
+  private final CallTable table = new CallTable(this::ended);
   private final SilentPhones silent = new SilentPhones();
 
   /** Call-IDs whose CANCEL arrived before their INVITE reached call control, and when. */
@@ -73,6 +74,7 @@ final class CallControl {
       gov.nist.javax.sip.clientauthutils.AuthenticationHelper trunkAuth,
       ExecutorService pool,
       java.util.concurrent.ScheduledExecutorService timers,
+      MediaAnchor anchor,
       Clock clock,
       int maxCalls) {
     this.provider = provider;
@@ -83,8 +85,9 @@ final class CallControl {
     this.pool = pool;
     this.clock = clock;
     this.maxCalls = maxCalls;
-    this.legs = new CallLegs(provider, sip, self);
-    this.inCall = new InCallRequests(sip, legs, table, routing, clock, () -> core);
+    this.anchor = anchor;
+    this.legs = new CallLegs(provider, sip, self, anchor);
+    this.inCall = new InCallRequests(sip, legs, table, routing, anchor, clock, () -> core);
     this.dialer =
         new Dialer(
             provider,
@@ -110,6 +113,11 @@ final class CallControl {
 
   void dispose() {
     this.core = null;
+  }
+
+  /** The core's context while initialized, else null. */
+  ChannelContext core() {
+    return core;
   }
 
   /**
@@ -262,13 +270,22 @@ final class CallControl {
       return;
     }
     try {
+      call.media = anchor.anchor(call);
+    } catch (org.switchboard.media.api.MediaException e) {
+      LOG.info("Call {} has no usable media: {}", call.customerCallId, e.getMessage());
+      endUnanswered(call, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+      return;
+    }
+    try {
       Interaction opened = c.open(routing.openRequest(call.invite, destination.get()));
       table.bind(opened.id(), call);
       if (opened.state() == InteractionState.NEW) {
         c.enqueue(opened.id(), destination.get().queue());
       }
       call.phase = Call.Phase.QUEUED;
+      call.queue = destination.get().queue().queue();
       legs.ringback(call);
+      anchor.waiting(call, call.queue);
     } catch (SwitchboardException e) {
       LOG.info("Call {} could not be queued: {}", call.customerCallId, e.getMessage());
       if (call.interactionId != null) {
@@ -296,6 +313,16 @@ final class CallControl {
     List<SipStore.Binding> phones =
         silent.worthRinging(agentId, store.bindings(agentId, clock.instant()));
     call.offeredAgent = agentId;
+    if (call.media != null && !phones.isEmpty()) {
+      try {
+        anchor.agentOffer(call);
+      } catch (org.switchboard.media.api.MediaException e) {
+        LOG.warn(
+            "Call {}: no media for the agent's phone: {}", call.customerCallId, e.getMessage());
+        call.offeredAgent = null;
+        return false;
+      }
+    }
     for (SipStore.Binding phone : phones) {
       String contact = phone.registration().contact();
       try {
@@ -413,7 +440,11 @@ final class CallControl {
     call.bridged = leg;
     call.phase = Call.Phase.BRIDGED;
     try {
-      if (call.customerAnswered) {
+      if (call.media != null) {
+        anchor.agentAnswered(call, response.getRawContent());
+        legs.connectAnchored(call, leg, response);
+        call.customerAnswered = true;
+      } else if (call.customerAnswered) {
         legs.reoffer(call, leg, response);
       } else {
         legs.bridge(call, leg, response);
@@ -733,6 +764,12 @@ final class CallControl {
 
   private void forget(Call call) {
     table.forget(call);
+  }
+
+  /** A call is forgotten: its media closes and its legs are recorded. */
+  private void ended(Call call) {
+    anchor.release(call);
+    recordLegs(call);
   }
 
   /** A call is over: its legs go to the core as one record (the CDRs). */

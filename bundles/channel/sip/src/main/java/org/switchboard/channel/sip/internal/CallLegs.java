@@ -35,22 +35,61 @@ final class CallLegs {
   private final SipProvider provider;
   private final SipMessages sip;
   private final SipAddressing self;
+  private final MediaAnchor anchor;
 
-  CallLegs(SipProvider provider, SipMessages sip, SipAddressing self) {
+  CallLegs(SipProvider provider, SipMessages sip, SipAddressing self, MediaAnchor anchor) {
     this.provider = provider;
     this.sip = sip;
     this.self = self;
+    this.anchor = anchor;
   }
 
   // ---- customer leg ------------------------------------------------------------------------
 
-  /** 180 Ringing to the customer while the call waits. */
+  /**
+   * What the customer gets while the call waits: 180 Ringing; with anchored media, 183 Session
+   * Progress with our SDP (early media: they hear the queue's treatment, the call is still
+   * unanswered) or, when calls are answered at once, our 200.
+   */
   void ringback(Call call) {
     try {
-      call.inviteTx.sendResponse(customerResponse(call, Response.RINGING));
+      if (!anchor.earlyAudio(call)) {
+        call.inviteTx.sendResponse(customerResponse(call, Response.RINGING));
+      } else if (anchor.queueMedia() == MediaAnchor.QueueMedia.EARLY) {
+        Response progress = customerResponse(call, Response.SESSION_PROGRESS);
+        progress.setContent(call.media.customerSdp, sdpType());
+        call.inviteTx.sendResponse(progress);
+      } else {
+        answerCustomer(call);
+      }
     } catch (Exception e) {
-      LOG.debug("180 to {} failed: {}", call.customerCallId, e.toString());
+      LOG.debug("Ringback to {} failed: {}", call.customerCallId, e.toString());
     }
+  }
+
+  /** Our 200 to the customer with our own SDP (anchored media). */
+  private void answerCustomer(Call call) throws Exception {
+    Response ok = customerResponse(call, Response.OK);
+    ok.setContent(call.media.customerSdp, sdpType());
+    call.inviteTx.sendResponse(ok);
+    call.customerAnswered = true;
+    call.customerOutcome = "200 OK";
+    call.customerAnsweredAt = java.time.Instant.now();
+  }
+
+  /**
+   * The agent's phone answered our offer (anchored media): it is ACKed at once, and the customer,
+   * when not answered yet, gets our 200.
+   */
+  void connectAnchored(Call call, Call.AgentLeg leg, Response agentOk) throws Exception {
+    ack(leg.dialog, agentOk, null);
+    if (!call.customerAnswered) {
+      answerCustomer(call);
+    }
+  }
+
+  private javax.sip.header.ContentTypeHeader sdpType() throws java.text.ParseException {
+    return sip.headers.createContentTypeHeader("application", "sdp");
   }
 
   /** A final failure response to the customer's INVITE, when it has not been answered yet. */
@@ -142,6 +181,10 @@ final class CallLegs {
 
   /** The customer's ACK of our 2xx; completes a delayed-offer bridge. */
   void customerAcked(Call call, Request customerAck) {
+    if (call.media != null) {
+      anchor.customerAcked(call, customerAck.getRawContent());
+      return;
+    }
     Call.AgentLeg leg = call.bridged;
     if (leg == null || leg.unacked == null) {
       return;
@@ -181,7 +224,9 @@ final class CallLegs {
             sip.headers.createMaxForwardsHeader(70));
     invite.addHeader(self.contact(sip, transport));
     invite.addHeader(sip.headers.createHeader(INTERACTION_HEADER, call.interactionId));
-    if (call.customerOffered() && !call.customerAnswered) {
+    if (call.media != null) {
+      invite.setContent(anchor.agentOffer(call), sdpType()); // our own media session's offer
+    } else if (call.customerOffered() && !call.customerAnswered) {
       copyBody(call.invite, invite); // else offerless: the agent offers, the customer answers
     }
     Call.AgentLeg leg = new Call.AgentLeg(agentId, contact, callId.getCallId());
@@ -386,6 +431,17 @@ final class CallLegs {
     } catch (Exception e) {
       LOG.debug("Answering relayed {} failed: {}", req.getMethod(), e.toString());
     }
+  }
+
+  /** 200 to an in-dialog offer (re-INVITE, UPDATE) with our media session's SDP. */
+  void answerWithSdp(ServerTransaction tx, byte[] sdp) throws Exception {
+    Request req = tx.getRequest();
+    Response ok = sip.response(Response.OK, req);
+    if (Request.INVITE.equals(req.getMethod())) {
+      ok.addHeader(self.contact(sip, SipAddressing.transportOf(req.getRequestURI())));
+    }
+    ok.setContent(sdp, sdpType());
+    tx.sendResponse(ok);
   }
 
   void respondQuietly(ServerTransaction tx, int status) {

@@ -28,6 +28,7 @@ final class InCallRequests {
   private final CallLegs legs;
   private final CallTable table;
   private final CallRouting routing;
+  private final MediaAnchor anchor;
   private final Clock clock;
   private final Supplier<ChannelContext> core;
 
@@ -36,12 +37,14 @@ final class InCallRequests {
       CallLegs legs,
       CallTable table,
       CallRouting routing,
+      MediaAnchor anchor,
       Clock clock,
       Supplier<ChannelContext> core) {
     this.sip = sip;
     this.legs = legs;
     this.table = table;
     this.routing = routing;
+    this.anchor = anchor;
     this.clock = clock;
     this.core = core;
   }
@@ -57,6 +60,10 @@ final class InCallRequests {
 
   private void relayRequest(Call call, ServerTransaction tx, boolean fromAgent) {
     Request req = tx.getRequest();
+    if (call.media != null) {
+      answerHere(call, tx, fromAgent);
+      return;
+    }
     try {
       if (call.phase != Call.Phase.BRIDGED) {
         tx.sendResponse(sip.response(Response.REQUEST_PENDING, req));
@@ -76,6 +83,39 @@ final class InCallRequests {
       call.pendingRelay = null;
       LOG.info(
           "Relaying {} in call {} failed: {}", req.getMethod(), call.customerCallId, e.toString());
+      legs.respondQuietly(tx, Response.SERVER_INTERNAL_ERROR);
+    }
+  }
+
+  /**
+   * With anchored media an in-dialog request is the business of the leg it came on: an offer (hold,
+   * resume, a new address) is answered by that leg's media session, a DTMF INFO goes to it as a
+   * digit; the other leg hears music while the agent holds, and is never asked.
+   */
+  private void answerHere(Call call, ServerTransaction tx, boolean fromAgent) {
+    Request req = tx.getRequest();
+    try {
+      if (fromAgent && call.phase != Call.Phase.BRIDGED) {
+        tx.sendResponse(sip.response(Response.REQUEST_PENDING, req));
+        return;
+      }
+      if (Request.INFO.equals(req.getMethod())) {
+        DtmfInfo.digit(req).ifPresent(d -> anchor.dtmf(call, fromAgent, d));
+        tx.sendResponse(sip.response(Response.OK, req));
+        return;
+      }
+      byte[] answer = anchor.answerInCall(call, fromAgent, req.getRawContent());
+      legs.answerWithSdp(tx, answer);
+      if (fromAgent && Request.INVITE.equals(req.getMethod())) {
+        holdOrResume(call, Sdp.direction(req.getRawContent()));
+      }
+    } catch (org.switchboard.media.api.MediaException e) {
+      LOG.info(
+          "Call {}: {} not answerable: {}", call.customerCallId, req.getMethod(), e.getMessage());
+      legs.respondQuietly(tx, Response.NOT_ACCEPTABLE_HERE);
+    } catch (Exception e) {
+      LOG.info(
+          "Answering {} in call {} failed: {}", req.getMethod(), call.customerCallId, e.toString());
       legs.respondQuietly(tx, Response.SERVER_INTERNAL_ERROR);
     }
   }
@@ -137,6 +177,11 @@ final class InCallRequests {
     legs.hangUp(old);
     call.bridged = null;
     call.phase = Call.Phase.QUEUED;
+    if (call.media != null) {
+      anchor.agentLeft(call);
+      call.queue = target.queue() != null ? target.queue() : call.queue;
+      anchor.waiting(call, call.queue);
+    }
   }
 
   void reoffered(Call call, Call.Reoffer r, Response response) {

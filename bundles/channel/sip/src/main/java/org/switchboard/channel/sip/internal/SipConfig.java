@@ -168,4 +168,25 @@ public @interface SipConfig {
           "Password for outboundTrunkUser. Keep it out of the file:"
               + " ${env:SWITCHBOARD_TRUNK_PASSWORD} reads it from the environment.")
   String outboundTrunkPassword() default "";
+
+  @AttributeDefinition(
+      description =
+          "What a queued caller hears when the media engine anchors calls: early (183 Session"
+              + " Progress with our audio: greeting and music, the call stays unanswered until an"
+              + " agent answers), answer (answered at once by Switchboard, then greeting and"
+              + " music) or ringing (180 only, no audio of ours). Without the media engine"
+              + " calls always ring.")
+  String queueMedia() default "early";
+
+  @AttributeDefinition(
+      description =
+          "Prompt played in a loop to callers waiting in a queue or held by the agent (a file"
+              + " <name>.wav in the media engine's prompt directory, or a shipped prompt).")
+  String musicOnHold() default "music-on-hold";
+
+  @AttributeDefinition(
+      description =
+          "Greeting played once to a caller entering a queue, before the music: entries"
+              + " <queueId>=<prompt>, e.g. support=welcome-support.")
+  String[] queueGreetings() default {};
 }

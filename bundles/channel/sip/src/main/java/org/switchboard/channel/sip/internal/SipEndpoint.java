@@ -77,6 +77,20 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
   private final String listening;
   private volatile org.switchboard.acd.api.AcdService acd;
 
+  /** The media engine, when installed: calls are then anchored (see {@link MediaAnchor}). */
+  @org.osgi.service.component.annotations.Reference(
+      cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+      policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+      policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+  private volatile org.switchboard.media.api.MediaService media;
+
+  /** The recordings catalogue, when installed: anchored calls are recorded by its policy. */
+  @org.osgi.service.component.annotations.Reference(
+      cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+      policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+      policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+  private volatile org.switchboard.recording.api.RecordingCatalog recordings;
+
   @Activate
   public SipEndpoint(@Reference SipDatabase db, SipConfig config) throws Exception {
     this.config = config;
@@ -179,6 +193,12 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
         trunkAuth,
         callPool,
         housekeeping,
+        new MediaAnchor(
+            () -> media,
+            MediaAnchor.QueueMedia.parse(config.queueMedia()),
+            config.musicOnHold(),
+            MediaAnchor.greetings(config.queueGreetings()),
+            new CallRecorder(() -> media, () -> recordings, this::core, callPool)),
         clock,
         config.maxCalls());
   }
@@ -470,6 +490,12 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
   @Override
   public void dispose() {
     calls.dispose();
+  }
+
+  /** The core while the channel is initialized, else null. */
+  private ChannelContext core() {
+    CallControl c = calls;
+    return c == null ? null : c.core();
   }
 
   @Override

@@ -134,6 +134,16 @@ final class FakeCore implements ChannelContext {
   }
 
   @Override
+  public Interaction flowStarted(String id, String flowId) {
+    return to(id, InteractionState.IN_FLOW);
+  }
+
+  @Override
+  public Interaction selfServed(String id, String code, String note) {
+    return to(id, InteractionState.CLOSED);
+  }
+
+  @Override
   public Interaction abandoned(String id, String reason) {
     return to(id, InteractionState.ABANDONED);
   }

@@ -252,6 +252,21 @@ final class TestSip implements AutoCloseable {
       public String outboundTrunkPassword() {
         return "";
       }
+
+      @Override
+      public String queueMedia() {
+        return "early";
+      }
+
+      @Override
+      public String musicOnHold() {
+        return "music-on-hold";
+      }
+
+      @Override
+      public String[] queueGreetings() {
+        return new String[0];
+      }
     };
   }
 }

@@ -1,0 +1,47 @@
+package org.switchboard.channel.sip.internal;
+
+import org.switchboard.media.api.MediaSession;
+import org.switchboard.media.api.Recording;
+
+/**
+ * A call's audio anchored at Switchboard: the customer's leg and the current agent's leg each end
+ * at a media session of the engine, which bridges them, plays the queue's treatment and records.
+ * Touched only from the call's {@link SerialExecutor}, like the rest of {@link Call}.
+ */
+final class CallMedia {
+  /** The customer's leg: open for the whole call. */
+  final MediaSession customer;
+
+  /** Our SDP for the customer: the answer to their offer, or our offer when they made none. */
+  final byte[] customerSdp;
+
+  /** We offered in our 200 (their INVITE had no SDP): their ACK carries the answer. */
+  boolean customerAnswerPending;
+
+  /** The leg of the agent being rung or talked to; null between agents. */
+  MediaSession agent;
+
+  /** Our SDP offer in the INVITEs to the current agent's phones. */
+  byte[] agentOffer;
+
+  /** The recording of the current bridge, null when none. */
+  Recording recording;
+
+  /** What the catalogue planned for that recording (its id and file). */
+  org.switchboard.recording.api.PlannedRecording planned;
+
+  /** How many recordings this call made (each bridge to an agent makes one). */
+  int recordings;
+
+  /** The customer hears the queue's treatment (greeting, then music). */
+  boolean treatmentPlaying;
+
+  /** The customer has heard the greeting of the queue they entered. */
+  boolean greeted;
+
+  CallMedia(MediaSession customer, byte[] customerSdp, boolean customerAnswerPending) {
+    this.customer = customer;
+    this.customerSdp = customerSdp;
+    this.customerAnswerPending = customerAnswerPending;
+  }
+}

@@ -1,0 +1,276 @@
+package org.switchboard.channel.sip.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.media.api.MediaException;
+import org.switchboard.media.api.MediaService;
+import org.switchboard.media.api.MediaSession;
+import org.switchboard.media.api.Prompt;
+
+/**
+ * Anchors calls' audio in the media engine when one is installed: the customer's SDP is answered by
+ * a media session of ours, every agent phone is offered another, and the two are bridged when the
+ * agent answers. While the call waits (queued, ringing an agent, on hold, after a transfer) the
+ * customer hears the queue's treatment: its greeting once, then music. Without a media engine the
+ * B2BUA passes SDP from leg to leg as before (see {@link CallLegs}).
+ *
+ * <p>Runs on the call's {@link SerialExecutor}; the media engine's methods return at once.
+ */
+final class MediaAnchor {
+  private static final Logger LOG = LoggerFactory.getLogger(MediaAnchor.class);
+
+  /** How a queued caller is treated before an agent answers. */
+  enum QueueMedia {
+    /**
+     * 183 Session Progress with our SDP: the caller hears the treatment, the call is unanswered.
+     */
+    EARLY,
+    /** 200 at once: the caller is answered by Switchboard and hears the treatment. */
+    ANSWER,
+    /** 180 Ringing only; the caller hears their own ringback until an agent answers. */
+    RINGING;
+
+    static QueueMedia parse(String value) {
+      try {
+        return valueOf(value.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "queueMedia must be early, answer or ringing, got '" + value + "'", e);
+      }
+    }
+  }
+
+  private final Supplier<MediaService> engine;
+  private final QueueMedia queueMedia;
+  private final String music;
+  private final Map<String, String> greetings;
+  private final CallRecorder recorder;
+
+  MediaAnchor(
+      Supplier<MediaService> engine,
+      QueueMedia queueMedia,
+      String music,
+      Map<String, String> greetings,
+      CallRecorder recorder) {
+    this.engine = engine;
+    this.recorder = recorder;
+    this.queueMedia = queueMedia;
+    this.music = music;
+    this.greetings = Map.copyOf(greetings);
+  }
+
+  /** Reads {@code queueGreetings} entries, {@code <queueId>=<prompt>}. */
+  static Map<String, String> greetings(String[] entries) {
+    Map<String, String> map = new java.util.HashMap<>();
+    for (String entry : entries) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0 || eq == entry.length() - 1) {
+        throw new IllegalArgumentException(
+            "queueGreetings entry '" + entry + "' must be <queueId>=<prompt>");
+      }
+      map.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+    }
+    return map;
+  }
+
+  QueueMedia queueMedia() {
+    return queueMedia;
+  }
+
+  /**
+   * Anchors a new call's audio: a media session for the customer and our SDP for them. Null when no
+   * media engine runs (SDP then passes through).
+   *
+   * @throws MediaException when the customer's offer has nothing we can answer (SIP 488)
+   */
+  CallMedia anchor(Call call) throws MediaException {
+    MediaService media = engine.get();
+    if (media == null) {
+      return null;
+    }
+    MediaSession session = media.open(call.customerCallId);
+    try {
+      if (call.customerOffered()) {
+        String answer =
+            session.answer(new String(call.invite.getRawContent(), StandardCharsets.UTF_8));
+        return new CallMedia(session, bytes(answer), false);
+      }
+      return new CallMedia(session, bytes(session.offer(MediaSession.Direction.SENDRECV)), true);
+    } catch (MediaException | RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  /** Whether the customer hears our media before an agent answers (183 or 200 with our SDP). */
+  boolean earlyAudio(Call call) {
+    return call.media != null
+        && queueMedia != QueueMedia.RINGING
+        && !call.media.customerAnswerPending;
+  }
+
+  /** The customer's ACK of our 200; it carries their answer when they made no offer. */
+  void customerAcked(Call call, byte[] body) {
+    CallMedia m = call.media;
+    if (m == null || !m.customerAnswerPending || body == null || body.length == 0) {
+      return;
+    }
+    try {
+      m.customer.accept(new String(body, StandardCharsets.UTF_8));
+      m.customerAnswerPending = false;
+      bridgeIfAgent(call);
+    } catch (MediaException e) {
+      LOG.info(
+          "Call {}: the customer's answer is unusable: {}", call.customerCallId, e.getMessage());
+    }
+  }
+
+  /** Our SDP offer for the current agent's phones (one media session for all of them). */
+  byte[] agentOffer(Call call) throws MediaException {
+    CallMedia m = call.media;
+    if (m.agent == null) {
+      m.agent = engine.get() == null ? null : engine.get().open(call.customerCallId + "/agent");
+      if (m.agent == null) {
+        throw new MediaException("the media engine is gone");
+      }
+      m.agentOffer = bytes(m.agent.offer(MediaSession.Direction.SENDRECV));
+    }
+    return m.agentOffer;
+  }
+
+  /**
+   * The agent's phone answered our offer: its media is taken and, once the customer's media is
+   * known too, the two are bridged and the treatment stops.
+   *
+   * @throws MediaException when the phone's answer is unusable
+   */
+  void agentAnswered(Call call, byte[] sdp) throws MediaException {
+    CallMedia m = call.media;
+    m.agent.accept(new String(sdp == null ? new byte[0] : sdp, StandardCharsets.UTF_8));
+    bridgeIfAgent(call);
+  }
+
+  private void bridgeIfAgent(Call call) {
+    CallMedia m = call.media;
+    if (m.agent == null || m.agent.codec() == null || m.customerAnswerPending) {
+      return;
+    }
+    m.treatmentPlaying = false;
+    m.customer.stopPlaying();
+    m.customer.bridge(m.agent);
+    recorder.bridged(call);
+  }
+
+  /** The call waits for an agent (again): the customer hears the greeting once, then music. */
+  void waiting(Call call, String queue) {
+    CallMedia m = call.media;
+    if (m == null || !earlyAudio(call) && !call.customerAnswered || m.treatmentPlaying) {
+      return;
+    }
+    List<Prompt> first = new ArrayList<>();
+    String greeting = queue == null ? null : greetings.get(queue);
+    if (greeting != null && !m.greeted) {
+      prompt(greeting, call).ifPresent(first::add);
+      m.greeted = true;
+    }
+    m.treatmentPlaying = true;
+    java.util.Optional<Prompt> moh = prompt(music, call);
+    if (first.isEmpty()) {
+      moh.ifPresent(p -> m.customer.play(List.of(p), true, null));
+      return;
+    }
+    m.customer.play(
+        first,
+        false,
+        interrupted -> {
+          if (!interrupted) {
+            call.executor.execute(
+                () -> {
+                  if (m.treatmentPlaying) {
+                    moh.ifPresent(p -> m.customer.play(List.of(p), true, null));
+                  }
+                });
+          }
+        });
+  }
+
+  /** The agent is gone (transfer, hang-up): their media session closes, the customer waits. */
+  void agentLeft(Call call) {
+    CallMedia m = call.media;
+    if (m == null || m.agent == null) {
+      return;
+    }
+    recorder.finish(call);
+    m.agent.close();
+    m.agent = null;
+    m.agentOffer = null;
+  }
+
+  /**
+   * Answers an offer made inside the call (re-INVITE or UPDATE) by one leg's phone with that leg's
+   * own media session: the other leg is never asked. When the agent holds the customer, the
+   * customer hears music until the agent resumes.
+   *
+   * @throws MediaException when the offer cannot be answered (SIP 488)
+   */
+  byte[] answerInCall(Call call, boolean fromAgent, byte[] offer) throws MediaException {
+    CallMedia m = call.media;
+    MediaSession leg = fromAgent ? m.agent : m.customer;
+    if (leg == null) {
+      throw new MediaException("no media session for that leg");
+    }
+    if (offer == null || offer.length == 0) {
+      return bytes(leg.offer(MediaSession.Direction.SENDRECV));
+    }
+    String answer = leg.answer(new String(offer, StandardCharsets.UTF_8));
+    if (fromAgent && leg.remoteDirection().holds()) {
+      m.treatmentPlaying = false;
+      prompt(music, call).ifPresent(p -> m.customer.play(List.of(p), true, null));
+    } else if (fromAgent) {
+      m.customer.stopPlaying();
+    }
+    return bytes(answer);
+  }
+
+  /** A DTMF digit the signalling carried (SIP INFO): to the leg's session like in-band ones. */
+  void dtmf(Call call, boolean fromAgent, char digit) {
+    CallMedia m = call.media;
+    MediaSession leg = m == null ? null : fromAgent ? m.agent : m.customer;
+    if (leg != null) {
+      leg.dtmfReceived(digit, org.switchboard.media.api.DtmfListener.Source.SIP_INFO);
+    }
+  }
+
+  /** The call is over: both media sessions close (which stops playback and recording). */
+  void release(Call call) {
+    CallMedia m = call.media;
+    if (m == null) {
+      return;
+    }
+    agentLeft(call);
+    m.customer.close();
+  }
+
+  private java.util.Optional<Prompt> prompt(String name, Call call) {
+    MediaService media = engine.get();
+    if (media == null || name == null || name.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(media.prompt(name));
+    } catch (MediaException e) {
+      LOG.warn("Call {}: prompt '{}' cannot play: {}", call.customerCallId, name, e.getMessage());
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static byte[] bytes(String sdp) {
+    return sdp.getBytes(StandardCharsets.UTF_8);
+  }
+}

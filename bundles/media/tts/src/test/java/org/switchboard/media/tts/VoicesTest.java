@@ -1,0 +1,24 @@
+package org.switchboard.media.tts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VoicesTest {
+  @Test
+  void entriesMapPrimaryLanguagesToVoices() {
+    assertThat(Voices.parse(new String[] {"en=en-us", " ZH-cn = cmn "}))
+        .isEqualTo(Map.of("en", "en-us", "zh", "cmn"));
+    assertThat(Voices.primary("zh_TW")).isEqualTo("zh");
+  }
+
+  @Test
+  void badEntriesAreRefusedWithTheirText() {
+    for (String bad : new String[] {"en", "=cmn", "en=", "en=-w", "en=en us", "en=../x"}) {
+      assertThatThrownBy(() -> Voices.parse(new String[] {bad}))
+          .hasMessageContaining("'" + bad + "'");
+    }
+  }
+}

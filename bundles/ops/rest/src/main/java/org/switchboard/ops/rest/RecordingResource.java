@@ -1,0 +1,202 @@
+package org.switchboard.ops.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.switchboard.core.api.NotFoundException;
+import org.switchboard.core.api.interaction.InteractionService;
+import org.switchboard.recording.api.RecordingAccess;
+import org.switchboard.recording.api.RecordingCatalog;
+import org.switchboard.recording.api.RecordingInfo;
+import org.switchboard.recording.api.RecordingQuery;
+
+/**
+ * Call recordings under {@code /v1/recordings} (managers only: recordings carry customers' personal
+ * data) and pausing the recording of a running call under {@code /v1/interactions/{id}/recording}
+ * (the agent on the call or a manager). Every download is in the recording's access log, with the
+ * purpose the user gave. Present while the recordings bundle runs.
+ */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Component(
+    service = RecordingResource.class,
+    property = {
+      "osgi.jaxrs.resource=true",
+      SwitchboardApplication.SELECT,
+      SwitchboardApplication.REQUIRE_AUTH,
+      SwitchboardApplication.REQUIRE_JSON
+    })
+public class RecordingResource {
+  private static final String WAV = "audio/wav";
+
+  private final RecordingCatalog catalog;
+  private final InteractionService interactions;
+
+  @Activate
+  public RecordingResource(
+      @Reference RecordingCatalog catalog, @Reference InteractionService interactions) {
+    this.catalog = catalog;
+    this.interactions = interactions;
+  }
+
+  @GET
+  @Path("recordings")
+  @Roles({Roles.ADMIN, Roles.SUPERVISOR})
+  public List<RecordingInfo> search(
+      @QueryParam("interaction") String interaction,
+      @QueryParam("agent") String agent,
+      @QueryParam("queue") String queue,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    return catalog.search(
+        new RecordingQuery(
+            interaction, agent, queue, instant("from", from), instant("to", to), limit));
+  }
+
+  @GET
+  @Path("recordings/{id}")
+  @Roles({Roles.ADMIN, Roles.SUPERVISOR})
+  public RecordingInfo get(@PathParam("id") String id) {
+    return catalog.find(id).orElseThrow(() -> new NotFoundException("recording", id));
+  }
+
+  /**
+   * The recording's audio (WAV), whole or the byte range asked for (players seek with {@code
+   * Range}); {@code purpose} is required and logged.
+   */
+  @GET
+  @Path("recordings/{id}/audio")
+  @Produces({WAV, MediaType.APPLICATION_JSON})
+  @Roles({Roles.ADMIN, Roles.SUPERVISOR})
+  public Response audio(
+      @PathParam("id") String id,
+      @QueryParam("purpose") String purpose,
+      @HeaderParam("Range") String range,
+      @Context SecurityContext security) {
+    java.nio.file.Path file = catalog.open(id, caller(security).name(), purpose);
+    long size = size(file);
+    ByteRange.Ask ask = ByteRange.parse(range, size);
+    if (ask instanceof ByteRange.Unsatisfiable) {
+      return Response.status(416).header("Content-Range", "bytes */" + size).build();
+    }
+    ByteRange part =
+        ask instanceof ByteRange.Part p ? p.range() : new ByteRange(0, Math.max(0, size - 1));
+    Response.ResponseBuilder r =
+        Response.status(ask instanceof ByteRange.Part ? 206 : 200)
+            .type(WAV)
+            .header("Accept-Ranges", "bytes")
+            .header("Content-Length", size == 0 ? 0 : part.length())
+            .header("Content-Disposition", "inline; filename=\"" + id + ".wav\"")
+            .header("Cache-Control", "no-store");
+    if (ask instanceof ByteRange.Part) {
+      r.header("Content-Range", part.contentRange(size));
+    }
+    return r.entity(stream(file, size == 0 ? null : part)).build();
+  }
+
+  @GET
+  @Path("recordings/{id}/accesses")
+  @Roles(Roles.ADMIN)
+  public List<RecordingAccess> accesses(@PathParam("id") String id) {
+    get(id);
+    return catalog.accesses(id);
+  }
+
+  /** Pauses the recording of a running call (e.g. while the customer gives a card number). */
+  @POST
+  @Path("interactions/{id}/recording/pause")
+  public Map<String, Object> pause(@PathParam("id") String id, @Context SecurityContext security) {
+    return pauseOrResume(id, true, security);
+  }
+
+  @POST
+  @Path("interactions/{id}/recording/resume")
+  public Map<String, Object> resume(@PathParam("id") String id, @Context SecurityContext security) {
+    return pauseOrResume(id, false, security);
+  }
+
+  private Map<String, Object> pauseOrResume(String id, boolean pause, SecurityContext security) {
+    Caller caller = caller(security);
+    String agent =
+        interactions.find(id).orElseThrow(() -> new NotFoundException("interaction", id)).agent();
+    if (!caller.isManager() && !caller.name().equals(agent)) {
+      throw new javax.ws.rs.ForbiddenException(
+          ApiError.of(403, "forbidden", "only the agent on the call or a manager may do that"));
+    }
+    catalog.pause(id, pause);
+    return Map.of("interaction", id, "paused", pause);
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private static Caller caller(SecurityContext security) {
+    return (Caller) security.getUserPrincipal();
+  }
+
+  private static Instant instant(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new org.switchboard.core.api.ValidationException(
+          field, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+    }
+  }
+
+  private static long size(java.nio.file.Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static StreamingOutput stream(java.nio.file.Path file, ByteRange part) {
+    return out -> {
+      if (part == null) {
+        return;
+      }
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+          InputStream in = Channels.newInputStream(ch.position(part.first()))) {
+        byte[] buffer = new byte[64 * 1024];
+        long left = part.length();
+        while (left > 0) {
+          int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+          if (n < 0) {
+            break;
+          }
+          out.write(buffer, 0, n);
+          left -= n;
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,49 @@
+package org.switchboard.ops.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ByteRangeTest {
+  private static ByteRange part(String header, long size) {
+    ByteRange.Ask ask = ByteRange.parse(header, size);
+    assertThat(ask).as(header).isInstanceOf(ByteRange.Part.class);
+    return ((ByteRange.Part) ask).range();
+  }
+
+  @Test
+  void theFormsPlayersSend() {
+    assertThat(part("bytes=0-99", 1000)).isEqualTo(new ByteRange(0, 99));
+    assertThat(part("bytes=500-", 1000)).isEqualTo(new ByteRange(500, 999));
+    assertThat(part("bytes=-100", 1000)).isEqualTo(new ByteRange(900, 999));
+    assertThat(part("bytes=900-5000", 1000)).isEqualTo(new ByteRange(900, 999));
+    assertThat(part("bytes=-5000", 1000)).isEqualTo(new ByteRange(0, 999));
+    assertThat(part(" bytes=10-10 ", 1000).length()).isEqualTo(1);
+    assertThat(part("bytes=0-99", 1000).contentRange(1000)).isEqualTo("bytes 0-99/1000");
+  }
+
+  @Test
+  void outsideTheFileIsUnsatisfiable() {
+    assertThat(ByteRange.parse("bytes=1000-", 1000)).isInstanceOf(ByteRange.Unsatisfiable.class);
+    assertThat(ByteRange.parse("bytes=50-10", 1000)).isInstanceOf(ByteRange.Unsatisfiable.class);
+    assertThat(ByteRange.parse("bytes=-0", 1000)).isInstanceOf(ByteRange.Unsatisfiable.class);
+  }
+
+  @Test
+  void anythingElseIsTheWholeFile() {
+    for (String h :
+        new String[] {
+          null,
+          "",
+          "bytes=-",
+          "bytes=0-1,5-9",
+          "items=0-9",
+          "bytes=a-b",
+          "bytes=99999999999999999999-"
+        }) {
+      assertThat(ByteRange.parse(h, 1000))
+          .as(String.valueOf(h))
+          .isInstanceOf(ByteRange.Whole.class);
+    }
+  }
+}

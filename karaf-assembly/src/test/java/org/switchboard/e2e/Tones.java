@@ -1,0 +1,129 @@
+package org.switchboard.e2e;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+/**
+ * What a recording sounds like, for assertions: the file is read with javax.sound, each channel is
+ * cut into windows, and each window is labelled with whichever of the test's tones (distinct sine
+ * frequencies) carries most of its energy (Goertzel), or {@code 0} when none does (silence, noise,
+ * a mix).
+ */
+final class Tones {
+  private static final int WINDOW_MS = 100;
+
+  private Tones() {}
+
+  /** One channel's samples at the file's rate. */
+  record Channel(short[] samples, float rate) {}
+
+  /** Every channel of a 16-bit PCM WAV file (mono: one; stereo: left, right). */
+  static List<Channel> read(Path wav) throws IOException {
+    try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+      AudioFormat f = in.getFormat();
+      AudioFormat pcm =
+          new AudioFormat(
+              AudioFormat.Encoding.PCM_SIGNED,
+              f.getSampleRate(),
+              16,
+              f.getChannels(),
+              2 * f.getChannels(),
+              f.getSampleRate(),
+              false);
+      byte[] bytes = AudioSystem.getAudioInputStream(pcm, in).readAllBytes();
+      ShortBuffer all = new ShortBuffer(bytes);
+      int channels = f.getChannels();
+      int frames = bytes.length / (2 * channels);
+      List<Channel> out = new ArrayList<>();
+      for (int c = 0; c < channels; c++) {
+        short[] s = new short[frames];
+        for (int i = 0; i < frames; i++) {
+          s[i] = all.get(i * channels + c);
+        }
+        out.add(new Channel(s, f.getSampleRate()));
+      }
+      return out;
+    } catch (UnsupportedAudioFileException e) {
+      throw new IOException(wav + " is not audio javax.sound reads: " + e.getMessage(), e);
+    }
+  }
+
+  private record ShortBuffer(byte[] bytes) {
+    short get(int index) {
+      return ByteBuffer.wrap(bytes, index * 2, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+    }
+  }
+
+  /**
+   * The tone of each 100 ms window: the candidate frequency holding at least 60 % of the window's
+   * energy, else 0.
+   */
+  static int[] labels(Channel ch, int... candidates) {
+    int window = (int) (ch.rate() * WINDOW_MS / 1000);
+    int[] labels = new int[ch.samples().length / window];
+    for (int w = 0; w < labels.length; w++) {
+      labels[w] = label(ch.samples(), w * window, window, ch.rate(), candidates);
+    }
+    return labels;
+  }
+
+  private static int label(short[] s, int from, int n, float rate, int[] candidates) {
+    double energy = 0;
+    for (int i = from; i < from + n; i++) {
+      energy += (double) s[i] * s[i];
+    }
+    if (energy / n < 100 * 100) {
+      return 0; // quieter than about -50 dBFS: silence
+    }
+    for (int f : candidates) {
+      // Goertzel power of a pure sine of amplitude A over n samples is (A n / 2)^2, its energy
+      // A^2 n / 2: the ratio below is the share of the window's energy at f.
+      double share = 2 * goertzel(s, from, n, rate, f) / (n * energy);
+      if (share > 0.6) {
+        return f;
+      }
+    }
+    return 0;
+  }
+
+  /** Goertzel power of frequency {@code f} in {@code s[from, from + n)}. */
+  static double goertzel(short[] s, int from, int n, float rate, double f) {
+    double k = 2 * Math.cos(2 * Math.PI * f / rate);
+    double q1 = 0;
+    double q2 = 0;
+    for (int i = from; i < from + n; i++) {
+      double q0 = k * q1 - q2 + s[i];
+      q2 = q1;
+      q1 = q0;
+    }
+    return q1 * q1 + q2 * q2 - k * q1 * q2;
+  }
+
+  /** The labels with runs collapsed and silence dropped, e.g. {@code [660, 520, 440]}. */
+  static List<Integer> sequence(int[] labels, int minRun) {
+    List<Integer> seq = new ArrayList<>();
+    int run = 0;
+    for (int i = 0; i < labels.length; i++) {
+      run = i > 0 && labels[i] == labels[i - 1] ? run + 1 : 1;
+      if (labels[i] != 0
+          && run == minRun
+          && (seq.isEmpty() || seq.get(seq.size() - 1) != labels[i])) {
+        seq.add(labels[i]);
+      }
+    }
+    return seq;
+  }
+
+  /** How many windows carry {@code tone}. */
+  static long count(int[] labels, int tone) {
+    return java.util.Arrays.stream(labels).filter(l -> l == tone).count();
+  }
+}
