@@ -88,28 +88,25 @@ final class Baresip implements AutoCloseable {
    */
   static Baresip start(int lifeSeconds, int toneHz, boolean record)
       throws IOException, InterruptedException {
+    return start(lifeSeconds, wav -> sine(wav, toneHz), record);
+  }
+
+  /** What baresip's microphone plays: a WAV file the given action writes. */
+  interface Microphone {
+    void write(Path wav) throws IOException;
+  }
+
+  /**
+   * Starts baresip whose microphone plays the WAV {@code microphone} writes (16-bit PCM, 8 kHz
+   * mono, longer than the call: when it ends, baresip hangs up).
+   */
+  static Baresip start(int lifeSeconds, Microphone microphone, boolean record)
+      throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("baresip-");
     Baresip b = null;
     try {
-      Path wav = dir.resolve("tone.wav");
-      // 16-bit PCM: baresip 1.0.0's aufile cannot read sox's default 32-bit samples and would
-      // then fail to answer at all ("Function not implemented"). Longer than any call here: when
-      // the file ends, baresip hangs up.
-      run(
-          dir,
-          "sox",
-          "-n",
-          "-r",
-          "8000",
-          "-c",
-          "1",
-          "-b",
-          "16",
-          wav.toString(),
-          "synth",
-          "60",
-          "sine",
-          String.valueOf(toneHz));
+      Path wav = dir.resolve("microphone.wav");
+      microphone.write(wav);
       int sipPort = freeUdpAndTcpPort();
       int ctrlPort = RunningDistribution.freePort();
       String config = config(sipPort, ctrlPort, wav);
@@ -142,6 +139,11 @@ final class Baresip implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** A 60 s sine (16-bit PCM: baresip 1.0.0's aufile reads no 32-bit samples). */
+  private static void sine(Path wav, int hz) throws IOException {
+    Tones.writeWav(wav, Tones.sine(60, hz));
   }
 
   private static String config(int sipPort, int ctrlPort, Path wav) {
@@ -399,26 +401,6 @@ final class Baresip implements AutoCloseable {
       }
     }
     throw new IllegalStateException("no loopback port free for UDP and TCP");
-  }
-
-  private static void run(Path dir, String... cmd) throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder(cmd)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    try {
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        throw new AssertionError(cmd[0] + " did not finish within 30 s");
-      }
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (p.exitValue() != 0) {
-        throw new AssertionError(String.join(" ", cmd) + " failed: " + output);
-      }
-    } finally {
-      p.destroyForcibly();
-    }
   }
 
   private static void deleteTree(Path dir) {

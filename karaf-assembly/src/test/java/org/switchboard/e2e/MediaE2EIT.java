@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -193,42 +191,12 @@ public class MediaE2EIT {
 
   // ---- helpers ---------------------------------------------------------------------------
 
-  /** A sine prompt made with sox, 8 kHz mono 16-bit, as an admin would upload it. */
+  /** A sine prompt, 8 kHz mono 16-bit, as an admin would upload it. */
   private static void tone(Path wav, int hz, int seconds) {
     try {
-      Files.createDirectories(wav.getParent());
-      Process p =
-          new ProcessBuilder(
-                  "sox",
-                  "-n",
-                  "-r",
-                  "8000",
-                  "-c",
-                  "1",
-                  "-b",
-                  "16",
-                  wav.toString(),
-                  "synth",
-                  String.valueOf(seconds),
-                  "sine",
-                  String.valueOf(hz),
-                  "vol",
-                  "0.5")
-              .redirectErrorStream(true)
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .start();
-      try {
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-          throw new AssertionError("sox failed: " + new String(p.getInputStream().readAllBytes()));
-        }
-      } finally {
-        p.destroyForcibly();
-      }
+      Tones.writeWav(wav, Tones.sine(seconds, hz));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
   }
 

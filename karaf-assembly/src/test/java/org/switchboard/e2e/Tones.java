@@ -122,6 +122,30 @@ final class Tones {
     return seq;
   }
 
+  private static final AudioFormat PCM16 = new AudioFormat(8000f, 16, 1, true, false);
+
+  /** Writes an 8 kHz 16-bit mono WAV (what baresip and prompts take) of the given samples. */
+  static void writeWav(Path wav, short[] samples) throws IOException {
+    java.nio.file.Files.createDirectories(wav.toAbsolutePath().getParent());
+    ByteBuffer b = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+    for (short v : samples) {
+      b.putShort(v);
+    }
+    try (AudioInputStream in =
+        new AudioInputStream(new java.io.ByteArrayInputStream(b.array()), PCM16, samples.length)) {
+      AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, wav.toFile());
+    }
+  }
+
+  /** A sine of {@code hz} for {@code seconds} at 8 kHz, amplitude about -8 dBFS. */
+  static short[] sine(double seconds, double hz) {
+    short[] s = new short[(int) (8000 * seconds)];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = (short) (12000 * Math.sin(2 * Math.PI * hz * i / 8000.0));
+    }
+    return s;
+  }
+
   /** How many windows carry {@code tone}. */
   static long count(int[] labels, int tone) {
     return java.util.Arrays.stream(labels).filter(l -> l == tone).count();

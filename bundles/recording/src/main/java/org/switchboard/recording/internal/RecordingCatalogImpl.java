@@ -80,7 +80,10 @@ public class RecordingCatalogImpl implements RecordingCatalog {
     this.rows = new RecordingRows(dataSource);
     this.directory = directory.toAbsolutePath().normalize();
     this.retention = Duration.ofDays(config.retentionDays());
-    this.policy = new RecordingPolicy(Set.of(config.recordQueues()), Set.of(config.recordAgents()));
+    this.policy =
+        new RecordingPolicy(
+            Set.copyOf(org.switchboard.core.api.ConfigValues.list(config.recordQueues())),
+            Set.copyOf(org.switchboard.core.api.ConfigValues.list(config.recordAgents())));
     this.clock = clock;
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(

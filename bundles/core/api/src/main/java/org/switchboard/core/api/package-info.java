@@ -5,5 +5,5 @@
  * all use: {@link org.switchboard.core.api.ChannelType} and the exception hierarchy rooted at
  * {@link org.switchboard.core.api.SwitchboardException}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.switchboard.core.api;

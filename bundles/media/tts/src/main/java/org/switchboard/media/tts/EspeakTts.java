@@ -45,7 +45,7 @@ public class EspeakTts implements Tts, HealthIndicator {
   public EspeakTts(EspeakConfig config) {
     this(
         config.executable(),
-        Voices.parse(config.voices()),
+        Voices.parse(org.switchboard.core.api.ConfigValues.list(config.voices())),
         config.wordsPerMinute(),
         config.maxTextLength(),
         config.timeoutSeconds(),

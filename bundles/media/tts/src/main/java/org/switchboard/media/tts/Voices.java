@@ -14,7 +14,7 @@ final class Voices {
    * @throws IllegalArgumentException for an entry of another form or a voice name espeak-ng would
    *     take as an option
    */
-  static Map<String, String> parse(String[] entries) {
+  static Map<String, String> parse(java.util.List<String> entries) {
     Map<String, String> voices = new HashMap<>();
     for (String entry : entries) {
       int eq = entry.indexOf('=');

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class VoicesTest {
   @Test
   void entriesMapPrimaryLanguagesToVoices() {
-    assertThat(Voices.parse(new String[] {"en=en-us", " ZH-cn = cmn "}))
+    assertThat(Voices.parse(java.util.List.of("en=en-us", " ZH-cn = cmn ")))
         .isEqualTo(Map.of("en", "en-us", "zh", "cmn"));
     assertThat(Voices.primary("zh_TW")).isEqualTo("zh");
   }
@@ -17,7 +17,7 @@ class VoicesTest {
   @Test
   void badEntriesAreRefusedWithTheirText() {
     for (String bad : new String[] {"en", "=cmn", "en=", "en=-w", "en=en us", "en=../x"}) {
-      assertThatThrownBy(() -> Voices.parse(new String[] {bad}))
+      assertThatThrownBy(() -> Voices.parse(java.util.List.of(bad)))
           .hasMessageContaining("'" + bad + "'");
     }
   }

@@ -18,6 +18,8 @@ final class Call {
   enum Phase {
     /** The INVITE arrived; the interaction is being opened and queued. */
     ARRIVING,
+    /** Answered by Switchboard and in an IVR flow (see {@link FlowCalls}). */
+    IN_FLOW,
     /** Waiting in the queue; the customer hears ringing. */
     QUEUED,
     /** Offered: the agent's phone(s) ring. */
@@ -88,6 +90,9 @@ final class Call {
 
   /** The queue the call waits in or last waited in (its treatment), null before queueing. */
   String queue;
+
+  /** The IVR flow the call runs (or ran) through, null when it went straight to a queue. */
+  org.switchboard.flow.api.FlowRun flow;
 
   /** A call that came in: the customer's INVITE opened the customer's dialog. */
   Call(

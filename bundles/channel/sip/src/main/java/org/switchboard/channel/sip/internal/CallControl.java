@@ -54,6 +54,7 @@ final class CallControl {
   private final Dialer dialer;
   private final InCallRequests inCall;
   private final MediaAnchor anchor;
+  private final FlowCalls flows;
 
   private final CallTable table = new CallTable(this::ended);
   private final SilentPhones silent = new SilentPhones();
@@ -75,6 +76,7 @@ final class CallControl {
       ExecutorService pool,
       java.util.concurrent.ScheduledExecutorService timers,
       MediaAnchor anchor,
+      FlowCalls flows,
       Clock clock,
       int maxCalls) {
     this.provider = provider;
@@ -86,6 +88,7 @@ final class CallControl {
     this.clock = clock;
     this.maxCalls = maxCalls;
     this.anchor = anchor;
+    this.flows = flows;
     this.legs = new CallLegs(provider, sip, self, anchor);
     this.inCall = new InCallRequests(sip, legs, table, routing, anchor, clock, () -> core);
     this.dialer =
@@ -276,6 +279,10 @@ final class CallControl {
       endUnanswered(call, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
       return;
     }
+    if (destination.get().flow() != null) {
+      enterFlow(call, c, destination.get());
+      return;
+    }
     try {
       Interaction opened = c.open(routing.openRequest(call.invite, destination.get()));
       table.bind(opened.id(), call);
@@ -294,6 +301,59 @@ final class CallControl {
       endUnanswered(call, Response.TEMPORARILY_UNAVAILABLE, e.getMessage());
     }
   }
+
+  /**
+   * A number that leads to a flow: Switchboard answers (the caller must hear the menu), the
+   * interaction goes IN_FLOW and the flow engine takes over (see {@link FlowCalls}).
+   */
+  private void enterFlow(Call call, ChannelContext c, CallRouting.Destination d) {
+    if (call.media == null || !flows.available()) {
+      LOG.warn(
+          "Number {} leads to flow {}, but the {} is not running",
+          d.dialled(),
+          d.flow(),
+          call.media == null ? "media engine" : "flow engine");
+      endUnanswered(call, Response.TEMPORARILY_UNAVAILABLE, "the IVR is not available");
+      return;
+    }
+    try {
+      Interaction opened = c.open(routing.openRequest(call.invite, d));
+      table.bind(opened.id(), call);
+      if (opened.state() == InteractionState.NEW) {
+        opened = c.flowStarted(opened.id(), d.flow());
+      }
+      legs.answerAnchored(call);
+      Map<String, String> known = new java.util.HashMap<>(opened.attributes());
+      known.put("caller", opened.from());
+      known.put("dialled", opened.to());
+      flows.start(call, d.flow(), known, flowExits);
+    } catch (SwitchboardException e) {
+      LOG.info(
+          "Call {} could not enter flow {}: {}", call.customerCallId, d.flow(), e.getMessage());
+      if (call.interactionId != null) {
+        CoreCalls.quietly(() -> c.abandoned(call.interactionId, "not-started"));
+      }
+      hangUpBoth(call, "flow-not-started");
+    }
+  }
+
+  /** Where a flow's end leads: the queue (with its treatment) or the end of the call. */
+  private final FlowCalls.Exits flowExits =
+      new FlowCalls.Exits() {
+        @Override
+        public void queued(Call call, String queue) {
+          call.phase = Call.Phase.QUEUED;
+          call.queue = queue;
+          anchor.waiting(call, queue);
+        }
+
+        @Override
+        public void hungUp(Call call) {
+          call.endedBy = "switchboard: flow ended the call";
+          legs.hangUp(call.customerDialog);
+          forget(call);
+        }
+      };
 
   // ---- ringing the agent -----------------------------------------------------------------------
 
@@ -551,13 +611,15 @@ final class CallControl {
             if (call.phase == Call.Phase.BRIDGED) {
               legs.ping(call.customerDialog, new Call.KeepAlive(false));
               legs.ping(call.bridged.dialog, new Call.KeepAlive(true));
+            } else if (call.customerAnswered && call.phase != Call.Phase.ENDED) {
+              legs.ping(call.customerDialog, new Call.KeepAlive(false)); // in a flow, waiting
             }
           });
     }
   }
 
   private void legGone(Call call, Call.KeepAlive k) {
-    if (call.phase != Call.Phase.BRIDGED) {
+    if (call.phase == Call.Phase.ENDED || (k.agentSide() && call.phase != Call.Phase.BRIDGED)) {
       return;
     }
     LOG.info(
@@ -696,6 +758,16 @@ final class CallControl {
       customerLeft(call, "caller-hung-up");
       return;
     }
+    if (call.phase == Call.Phase.IN_FLOW) {
+      call.endedBy = byCustomer ? "customer" : "switchboard: " + cause;
+      FlowCalls.customerLeft(call);
+      tell(c -> c.abandoned(call.interactionId, "caller-left-flow"));
+      if (!byCustomer) {
+        legs.hangUp(call.customerDialog);
+      }
+      forget(call);
+      return;
+    }
     if (byCustomer && call.waiting()) {
       // Hung up while waiting again after a transfer: abandoned in the new queue.
       call.endedBy = "customer";
@@ -768,6 +840,7 @@ final class CallControl {
 
   /** A call is forgotten: its media closes and its legs are recorded. */
   private void ended(Call call) {
+    FlowCalls.customerLeft(call);
     anchor.release(call);
     recordLegs(call);
   }

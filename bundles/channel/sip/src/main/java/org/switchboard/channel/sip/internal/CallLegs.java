@@ -67,7 +67,15 @@ final class CallLegs {
     }
   }
 
-  /** Our 200 to the customer with our own SDP (anchored media). */
+  /** Our 200 to the customer with our own SDP (anchored media), e.g. for an IVR flow. */
+  void answerAnchored(Call call) {
+    try {
+      answerCustomer(call);
+    } catch (Exception e) {
+      LOG.info("200 to {} failed: {}", call.customerCallId, e.toString());
+    }
+  }
+
   private void answerCustomer(Call call) throws Exception {
     Response ok = customerResponse(call, Response.OK);
     ok.setContent(call.media.customerSdp, sdpType());

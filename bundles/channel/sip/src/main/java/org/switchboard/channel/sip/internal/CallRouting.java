@@ -12,8 +12,6 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ReferToHeader;
 import javax.sip.message.Request;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.switchboard.core.api.ChannelType;
 import org.switchboard.core.api.ValidationException;
 import org.switchboard.core.api.interaction.Direction;
@@ -26,7 +24,6 @@ import org.switchboard.core.api.interaction.TransferTarget;
  * which entry point, and what the core is told about the call (numbers in E.164).
  */
 final class CallRouting {
-  private static final Logger LOG = LoggerFactory.getLogger(CallRouting.class);
 
   /** Attribute: the SIP Call-ID of the customer's leg (marks interactions this channel owns). */
   static final String CALL_ID = "sip.callId";
@@ -39,8 +36,11 @@ final class CallRouting {
     this.trunks = trunks;
   }
 
-  /** A routable call: the normalized dialled number and the queue it waits in. */
-  record Destination(String dialled, QueueRequest queue) {}
+  /**
+   * A routable call: the normalized dialled number and either the queue it waits in or the flow
+   * (IVR) it enters first (the other is null).
+   */
+  record Destination(String dialled, QueueRequest queue, String flow) {}
 
   boolean trusts(String sourceHost) {
     try {
@@ -57,18 +57,18 @@ final class CallRouting {
       return Optional.empty();
     }
     return plan.route(dialled)
-        .flatMap(
-            entry -> {
-              if (entry.kind() != EntryPoint.Kind.QUEUE) {
-                LOG.warn(
-                    "Number {} leads to flow {}, but no flow engine is installed",
-                    dialled,
-                    entry.id());
-                return Optional.empty();
-              }
-              return Optional.of(
-                  new Destination(plan.normalize(dialled), QueueRequest.to(entry.id())));
-            });
+        .map(
+            entry ->
+                entry.kind() == EntryPoint.Kind.QUEUE
+                    ? new Destination(plan.normalize(dialled), QueueRequest.to(entry.id()), null)
+                    : new Destination(plan.normalize(dialled), null, entry.id()));
+  }
+
+  /** The queue a number (or a queue id) routes to, for a flow's transfer; empty otherwise. */
+  Optional<String> queueOf(String destination) {
+    return plan.route(destination)
+        .filter(e -> e.kind() == EntryPoint.Kind.QUEUE)
+        .map(EntryPoint::id);
   }
 
   /**

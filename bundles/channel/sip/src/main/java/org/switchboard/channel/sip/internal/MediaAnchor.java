@@ -66,7 +66,7 @@ final class MediaAnchor {
   }
 
   /** Reads {@code queueGreetings} entries, {@code <queueId>=<prompt>}. */
-  static Map<String, String> greetings(String[] entries) {
+  static Map<String, String> greetings(java.util.List<String> entries) {
     Map<String, String> map = new java.util.HashMap<>();
     for (String entry : entries) {
       int eq = entry.indexOf('=');

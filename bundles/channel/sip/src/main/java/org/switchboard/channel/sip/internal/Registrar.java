@@ -189,7 +189,7 @@ final class Registrar {
   private Response challenge(Request req, boolean stale) throws ParseException {
     Response r = sip.response(Response.UNAUTHORIZED, req);
     String nonce = digest.nonce();
-    for (String algorithm : config.digestAlgorithms()) {
+    for (String algorithm : org.switchboard.core.api.ConfigValues.list(config.digestAlgorithms())) {
       Digest.Algorithm a = Digest.Algorithm.of(algorithm);
       if (a == null) {
         continue;

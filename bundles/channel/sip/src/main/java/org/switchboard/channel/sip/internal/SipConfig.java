@@ -189,4 +189,10 @@ public @interface SipConfig {
           "Greeting played once to a caller entering a queue, before the music: entries"
               + " <queueId>=<prompt>, e.g. support=welcome-support.")
   String[] queueGreetings() default {};
+
+  @AttributeDefinition(
+      description =
+          "Queue a caller in a flow (IVR) goes to when the flow transfers to a destination that"
+              + " is none of our numbers, or its queue refuses the call.")
+  String flowFallbackQueue() default "support";
 }

@@ -91,6 +91,19 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
       policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
   private volatile org.switchboard.recording.api.RecordingCatalog recordings;
 
+  /** The flow engine, when installed: numbers routed to flow:<id> run IVR flows. */
+  @org.osgi.service.component.annotations.Reference(
+      cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+      policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+      policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+  private volatile org.switchboard.flow.api.FlowService flows;
+
+  /** Text-to-speech engines, lowest ranking first (flows' say nodes use the best that speaks). */
+  @org.osgi.service.component.annotations.Reference(
+      cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+      policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+  private volatile List<org.switchboard.media.api.Tts> speech = List.of();
+
   @Activate
   public SipEndpoint(@Reference SipDatabase db, SipConfig config) throws Exception {
     this.config = config;
@@ -114,48 +127,49 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             config,
             clock,
             this::signOfLife);
-    this.stack = new SipStackImpl(properties(config));
-    SipAddressing self =
-        new SipAddressing(
-            config.advertisedHost().isBlank() ? config.address() : config.advertisedHost(),
-            config.port(),
-            config.tlsPort());
-    List<ListeningPoint> points = new ArrayList<>();
-    for (String transport : config.transports()) {
-      points.add(stack.createListeningPoint(config.address(), self.portOf(transport), transport));
+    SipStackImpl created = new SipStackImpl(properties(config));
+    this.stack = created;
+    try {
+      SipAddressing self =
+          new SipAddressing(
+              config.advertisedHost().isBlank() ? config.address() : config.advertisedHost(),
+              config.port(),
+              config.tlsPort());
+      List<ListeningPoint> points = new ArrayList<>();
+      for (String transport : org.switchboard.core.api.ConfigValues.list(config.transports())) {
+        points.add(stack.createListeningPoint(config.address(), self.portOf(transport), transport));
+      }
+      if (points.isEmpty()) {
+        throw new IllegalArgumentException("no SIP transport configured");
+      }
+      this.provider = stack.createSipProvider(points.get(0));
+      for (ListeningPoint p : points.subList(1, points.size())) {
+        provider.addListeningPoint(p);
+      }
+      this.callPool = daemonPool(config.callThreads());
+      this.housekeeping =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "switchboard-sip-housekeeping");
+                t.setDaemon(true);
+                return t;
+              });
+      this.calls = callControl(config, self, clock);
+      provider.addSipListener(this);
+      stack.start();
+    } catch (Exception | Error e) {
+      created.stop(); // frees the ports its listening points bound: a retry can bind them again
+      throw e;
     }
-    if (points.isEmpty()) {
-      throw new IllegalArgumentException("no SIP transport configured");
-    }
-    this.provider = stack.createSipProvider(points.get(0));
-    for (ListeningPoint p : points.subList(1, points.size())) {
-      provider.addListeningPoint(p);
-    }
-    this.callPool =
-        Executors.newFixedThreadPool(
-            Math.max(1, config.callThreads()),
-            r -> {
-              Thread t = new Thread(r, "switchboard-sip-call");
-              t.setDaemon(true);
-              return t;
-            });
-    this.housekeeping =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "switchboard-sip-housekeeping");
-              t.setDaemon(true);
-              return t;
-            });
-    this.calls = callControl(config, self, clock);
-    provider.addSipListener(this);
-    stack.start();
     this.listening =
-        String.join("/", config.transports())
+        String.join("/", org.switchboard.core.api.ConfigValues.list(config.transports()))
             + " "
             + config.address()
             + ":"
             + config.port()
-            + (List.of(config.transports()).contains("tls") ? ", tls :" + config.tlsPort() : "");
+            + (org.switchboard.core.api.ConfigValues.list(config.transports()).contains("tls")
+                ? ", tls :" + config.tlsPort()
+                : "");
     housekeeping.scheduleWithFixedDelay(this::purge, 30, 30, TimeUnit.SECONDS);
     if (config.keepAliveSeconds() > 0) {
       housekeeping.scheduleWithFixedDelay(
@@ -164,8 +178,20 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
     LOG.info("SIP endpoint listening on {}", listening);
   }
 
+  private static java.util.concurrent.ExecutorService daemonPool(int threads) {
+    return Executors.newFixedThreadPool(
+        Math.max(1, threads),
+        r -> {
+          Thread t = new Thread(r, "switchboard-sip-call");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
   private CallControl callControl(SipConfig config, SipAddressing self, Clock clock) {
-    NumberPlan plan = new NumberPlan(config.defaultRegion(), List.of(config.routes()));
+    NumberPlan plan =
+        new NumberPlan(
+            config.defaultRegion(), org.switchboard.core.api.ConfigValues.list(config.routes()));
     String trunkProblem = OutboundTrunk.problem(sip, config.outboundTrunk());
     if (trunkProblem != null) {
       LOG.error("Click-to-call is off: {}", trunkProblem);
@@ -175,7 +201,7 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
                 trunkProblem == null ? config.outboundTrunk() : "",
                 config.outboundCallerId(),
                 config.outboundRingSeconds(),
-                List.of(config.outboundPrefixes()),
+                org.switchboard.core.api.ConfigValues.list(config.outboundPrefixes()),
                 plan)
             .withCredentials(config.outboundTrunkUser(), config.outboundTrunkPassword());
     gov.nist.javax.sip.clientauthutils.AuthenticationHelper trunkAuth =
@@ -183,11 +209,15 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             ? null
             : ((gov.nist.javax.sip.SipStackExt) stack)
                 .getAuthenticationHelper((tx, realm) -> trunk.credentials(), sip.headers);
+    CallRouting routing =
+        new CallRouting(
+            plan,
+            new TrunkPolicy(org.switchboard.core.api.ConfigValues.list(config.trunkSources())));
     return new CallControl(
         provider,
         sip,
         store,
-        new CallRouting(plan, new TrunkPolicy(List.of(config.trunkSources()))),
+        routing,
         self,
         trunk,
         trunkAuth,
@@ -197,8 +227,18 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             () -> media,
             MediaAnchor.QueueMedia.parse(config.queueMedia()),
             config.musicOnHold(),
-            MediaAnchor.greetings(config.queueGreetings()),
+            MediaAnchor.greetings(
+                org.switchboard.core.api.ConfigValues.list(config.queueGreetings())),
             new CallRecorder(() -> media, () -> recordings, this::core, callPool)),
+        new FlowCalls(
+            () -> flows,
+            () -> media,
+            () -> speech,
+            this::core,
+            routing,
+            callPool,
+            org.switchboard.core.api.Identifiers.requireName(
+                "flowFallbackQueue", config.flowFallbackQueue())),
         clock,
         config.maxCalls());
   }

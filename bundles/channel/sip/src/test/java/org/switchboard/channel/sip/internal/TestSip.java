@@ -267,6 +267,11 @@ final class TestSip implements AutoCloseable {
       public String[] queueGreetings() {
         return new String[0];
       }
+
+      @Override
+      public String flowFallbackQueue() {
+        return "support";
+      }
     };
   }
 }
