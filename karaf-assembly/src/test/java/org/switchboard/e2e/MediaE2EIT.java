@@ -23,9 +23,10 @@ import org.switchboard.e2e.HttpProbe.Login;
  * The B2BUA anchors a call's audio (the media engine): two baresip user agents, a customer and
  * agent4's desk phone, each playing its own sine tone and recording what it hears (sndfile). The
  * customer calls the demo number 100 while no agent is ready and hears the queue's greeting and
- * then its music as early media; an agent becomes ready, the phone auto-answers, and each side
- * hears the other's tone through Switchboard. The prompts are WAV files an admin put into the
- * prompt directory, each a tone of its own, so the test can tell by frequency what was heard when.
+ * then its music as early media, with their place in line spoken between; an agent becomes ready,
+ * the phone auto-answers, and each side hears the other's tone through Switchboard. The prompts are
+ * WAV files an admin put into the prompt directory, each a tone of its own, so the test can tell by
+ * frequency what was heard when.
  */
 public class MediaE2EIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +45,11 @@ public class MediaE2EIT {
     appliance =
         Desk.demoAppliance(
             "media",
-            Map.of("queueGreetings", "support=test-greeting", "musicOnHold", "test-music"),
+            Map.of(
+                "queueGreetings", "support=test-greeting",
+                "musicOnHold", "test-music",
+                "positionAnnouncementSeconds", "4",
+                "positionAnnouncement", "You are number {position} in line."),
             home -> {
               Ports.set(home, "org.switchboard.recording.cfg", Map.of("recordQueues", "support"));
               Path prompts = home.resolve("data").resolve("prompts");
@@ -77,21 +82,38 @@ public class MediaE2EIT {
       JsonNode dial = customer.command("dial", "sip:100@127.0.0.1:" + appliance.sipPort(), EVENT);
       assertTrue(dial.toString() + customer.tail(), dial.path("ok").asBoolean());
       JsonNode queued = awaitQueued();
-      // The caller waits five seconds in the queue: two of greeting, then music.
+      // The caller waits seven seconds in the queue: two of greeting, music, at four seconds the
+      // spoken place in line (espeak-ng), music again.
       Instant since = Instant.parse(queued.path("createdAt").asText());
       RunningDistribution.waitFor(
           Duration.ofSeconds(20),
-          () -> Duration.between(since, Instant.now()).toMillis() > 5_000,
-          "five seconds of waiting");
+          () -> Duration.between(since, Instant.now()).toMillis() > 7_000,
+          "seven seconds of waiting");
       desk.ready("agent4");
       phone.awaitEvent("CALL_ESTABLISHED", EVENT);
       customer.awaitEvent("CALL_ESTABLISHED", EVENT);
-      // They talk for three seconds, then the customer hangs up.
-      Instant talking = Instant.now();
-      RunningDistribution.waitFor(
-          Duration.ofSeconds(20),
-          () -> Duration.between(talking, Instant.now()).toMillis() > 3_000,
-          "three seconds of talk");
+      // They talk; after a second the agent pauses the recording for a second and a half (the
+      // customer reads out a card number), then they talk two seconds more and the customer
+      // hangs up.
+      String id = desk.latestCall("agent4").path("id").asText();
+      talkFor(1_000);
+      assertEquals(
+          403,
+          appliance
+              .http()
+              .post(paused(id, "pause"), new Login("agent3", "agent3"), "{}")
+              .statusCode());
+      java.net.http.HttpResponse<String> pause =
+          appliance.http().post(paused(id, "pause"), new Login("agent4", "agent4"), "{}");
+      assertEquals(pause.body(), 200, pause.statusCode());
+      talkFor(1_500);
+      assertEquals(
+          200,
+          appliance
+              .http()
+              .post(paused(id, "resume"), new Login("agent4", "agent4"), "{}")
+              .statusCode());
+      talkFor(2_000);
       customer.command("hangup", "", EVENT);
       customer.awaitEvent("CALL_CLOSED", EVENT);
       phone.awaitEvent("CALL_CLOSED", EVENT);
@@ -100,8 +122,9 @@ public class MediaE2EIT {
       List<Integer> sequence = Tones.sequence(heardByCustomer, 3);
       assertEquals(
           "what the customer heard, 100 ms windows: " + Arrays.toString(heardByCustomer),
-          List.of(GREETING, MUSIC, AGENT),
+          List.of(GREETING, MUSIC, Tones.OTHER, MUSIC, AGENT),
           sequence);
+      assertTrue(Tones.count(heardByCustomer, Tones.OTHER) >= 8); // "You are number 1 in line."
       assertTrue(Tones.count(heardByCustomer, GREETING) >= 12); // about 2 s of greeting
       assertTrue(Tones.count(heardByCustomer, AGENT) >= 15); // most of the 3 s of talk
 
@@ -160,6 +183,12 @@ public class MediaE2EIT {
       assertEquals("right: " + Arrays.toString(right), List.of(AGENT), Tones.sequence(right, 3));
       assertTrue(Arrays.toString(left), Tones.count(left, CUSTOMER) >= 15);
       assertTrue(Arrays.toString(right), Tones.count(right, AGENT) >= 15);
+      // The paused stretch is silence on both channels, and counted as paused.
+      assertTrue(Arrays.toString(left), Tones.longestRun(left, 0) >= 10);
+      assertTrue(Arrays.toString(right), Tones.longestRun(right, 0) >= 10);
+      assertTrue(
+          rec.toString(),
+          java.time.Duration.parse(rec.path("paused").asText()).toMillis() >= 1_000);
     } finally {
       Files.deleteIfExists(wav);
     }
@@ -190,6 +219,19 @@ public class MediaE2EIT {
   }
 
   // ---- helpers ---------------------------------------------------------------------------
+
+  private static String paused(String interaction, String action) {
+    return "/api/v1/interactions/" + interaction + "/recording/" + action;
+  }
+
+  /** The call goes on for this long (a scenario step, not a wait for something to happen). */
+  private static void talkFor(long millis) {
+    Instant from = Instant.now();
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(20),
+        () -> Duration.between(from, Instant.now()).toMillis() > millis,
+        millis + " ms of talk");
+  }
 
   /** A sine prompt, 8 kHz mono 16-bit, as an admin would upload it. */
   private static void tone(Path wav, int hz, int seconds) {

@@ -72,16 +72,24 @@ public final class RunningDistribution implements AutoCloseable {
     }
     HttpProbe http = http();
     waitFor(BOOT_TIMEOUT, () -> http.status("/api/health", null) == 200, "health 200 after boot");
+    awaitRestResources(http, Duration.ofSeconds(90));
+    return this;
+  }
+
+  /**
+   * Waits until every REST resource answers (401 without login) three rounds in a row, so the
+   * JAX-RS whiteboard has stopped rebuilding the application.
+   */
+  public static void awaitRestResources(HttpProbe http, Duration timeout) {
     int[] settled = {0};
     waitFor(
-        Duration.ofSeconds(90),
+        timeout,
         () -> {
           settled[0] =
               API_ROOTS.stream().allMatch(p -> http.status(p, null) == 401) ? settled[0] + 1 : 0;
           return settled[0] >= 3;
         },
         "every REST resource registered (401 without login, three rounds in a row) after boot");
-    return this;
   }
 
   /**
@@ -97,7 +105,8 @@ public final class RunningDistribution implements AutoCloseable {
           "/api/v1/interactions",
           "/api/v1/skills",
           "/api/v1/acd/queues/support/policy",
-          "/api/v1/sip/registrations");
+          "/api/v1/sip/registrations",
+          "/api/v1/recordings");
 
   /**
    * Stops the container with {@code bin/stop}; kills it (and its children) if that does not work.

@@ -20,6 +20,9 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 final class Tones {
   private static final int WINDOW_MS = 100;
 
+  /** The label of a window that is not silent but carries none of the tones (e.g. speech). */
+  static final int OTHER = -1;
+
   private Tones() {}
 
   /** One channel's samples at the file's rate. */
@@ -64,7 +67,7 @@ final class Tones {
 
   /**
    * The tone of each 100 ms window: the candidate frequency holding at least 60 % of the window's
-   * energy, else 0.
+   * energy; {@link #OTHER} for sound that is none of them; 0 for silence.
    */
   static int[] labels(Channel ch, int... candidates) {
     int window = (int) (ch.rate() * WINDOW_MS / 1000);
@@ -91,7 +94,7 @@ final class Tones {
         return f;
       }
     }
-    return 0;
+    return OTHER;
   }
 
   /** Goertzel power of frequency {@code f} in {@code s[from, from + n)}. */
@@ -144,6 +147,17 @@ final class Tones {
       s[i] = (short) (12000 * Math.sin(2 * Math.PI * hz * i / 8000.0));
     }
     return s;
+  }
+
+  /** The longest run of consecutive windows labelled {@code label}. */
+  static int longestRun(int[] labels, int label) {
+    int best = 0;
+    int run = 0;
+    for (int l : labels) {
+      run = l == label ? run + 1 : 0;
+      best = Math.max(best, run);
+    }
+    return best;
   }
 
   /** How many windows carry {@code tone}. */

@@ -40,6 +40,7 @@ public class RestApiIT extends SwitchboardTestSupport {
     waitFor(TIMEOUT, () -> http.status("/api/health", null) == 200, "GET /api/health 200");
     waitFor(
         TIMEOUT, () -> http.status("/api/v1/queues/support", ADMIN) == 200, "demo queue support");
+    org.switchboard.e2e.RunningDistribution.awaitRestResources(http, TIMEOUT);
   }
 
   @Test

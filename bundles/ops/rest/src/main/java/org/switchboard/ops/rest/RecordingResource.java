@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
-import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -28,19 +26,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.core.api.NotFoundException;
-import org.switchboard.core.api.interaction.InteractionService;
 import org.switchboard.recording.api.RecordingAccess;
 import org.switchboard.recording.api.RecordingCatalog;
 import org.switchboard.recording.api.RecordingInfo;
 import org.switchboard.recording.api.RecordingQuery;
 
 /**
- * Call recordings under {@code /v1/recordings} (managers only: recordings carry customers' personal
- * data) and pausing the recording of a running call under {@code /v1/interactions/{id}/recording}
- * (the agent on the call or a manager). Every download is in the recording's access log, with the
- * purpose the user gave. Present while the recordings bundle runs.
+ * Call recordings under {@code /v1/recordings}, for managers only (recordings carry customers'
+ * personal data). Every download is in the recording's access log, with the purpose the user gave.
+ * Present while the recordings bundle runs; pausing a running call's recording is {@link
+ * LiveRecordingResource}.
  */
-@Path("v1")
+@Path("v1/recordings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Component(
@@ -55,17 +52,13 @@ public class RecordingResource {
   private static final String WAV = "audio/wav";
 
   private final RecordingCatalog catalog;
-  private final InteractionService interactions;
 
   @Activate
-  public RecordingResource(
-      @Reference RecordingCatalog catalog, @Reference InteractionService interactions) {
+  public RecordingResource(@Reference RecordingCatalog catalog) {
     this.catalog = catalog;
-    this.interactions = interactions;
   }
 
   @GET
-  @Path("recordings")
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public List<RecordingInfo> search(
       @QueryParam("interaction") String interaction,
@@ -80,7 +73,7 @@ public class RecordingResource {
   }
 
   @GET
-  @Path("recordings/{id}")
+  @Path("{id}")
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public RecordingInfo get(@PathParam("id") String id) {
     return catalog.find(id).orElseThrow(() -> new NotFoundException("recording", id));
@@ -91,7 +84,7 @@ public class RecordingResource {
    * Range}); {@code purpose} is required and logged.
    */
   @GET
-  @Path("recordings/{id}/audio")
+  @Path("{id}/audio")
   @Produces({WAV, MediaType.APPLICATION_JSON})
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public Response audio(
@@ -121,36 +114,11 @@ public class RecordingResource {
   }
 
   @GET
-  @Path("recordings/{id}/accesses")
+  @Path("{id}/accesses")
   @Roles(Roles.ADMIN)
   public List<RecordingAccess> accesses(@PathParam("id") String id) {
     get(id);
     return catalog.accesses(id);
-  }
-
-  /** Pauses the recording of a running call (e.g. while the customer gives a card number). */
-  @POST
-  @Path("interactions/{id}/recording/pause")
-  public Map<String, Object> pause(@PathParam("id") String id, @Context SecurityContext security) {
-    return pauseOrResume(id, true, security);
-  }
-
-  @POST
-  @Path("interactions/{id}/recording/resume")
-  public Map<String, Object> resume(@PathParam("id") String id, @Context SecurityContext security) {
-    return pauseOrResume(id, false, security);
-  }
-
-  private Map<String, Object> pauseOrResume(String id, boolean pause, SecurityContext security) {
-    Caller caller = caller(security);
-    String agent =
-        interactions.find(id).orElseThrow(() -> new NotFoundException("interaction", id)).agent();
-    if (!caller.isManager() && !caller.name().equals(agent)) {
-      throw new javax.ws.rs.ForbiddenException(
-          ApiError.of(403, "forbidden", "only the agent on the call or a manager may do that"));
-    }
-    catalog.pause(id, pause);
-    return Map.of("interaction", id, "paused", pause);
   }
 
   // ---- helpers ---------------------------------------------------------------------------

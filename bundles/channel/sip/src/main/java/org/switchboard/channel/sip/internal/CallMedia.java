@@ -39,6 +39,9 @@ final class CallMedia {
   /** The customer has heard the greeting of the queue they entered. */
   boolean greeted;
 
+  /** The periodic place-in-line announcement while the call waits, null when none. */
+  java.util.concurrent.ScheduledFuture<?> announcements;
+
   CallMedia(MediaSession customer, byte[] customerSdp, boolean customerAnswerPending) {
     this.customer = customer;
     this.customerSdp = customerSdp;

@@ -51,15 +51,18 @@ final class MediaAnchor {
   private final String music;
   private final Map<String, String> greetings;
   private final CallRecorder recorder;
+  private final QueueAnnouncements announcements;
 
   MediaAnchor(
       Supplier<MediaService> engine,
       QueueMedia queueMedia,
       String music,
       Map<String, String> greetings,
-      CallRecorder recorder) {
+      CallRecorder recorder,
+      QueueAnnouncements announcements) {
     this.engine = engine;
     this.recorder = recorder;
+    this.announcements = announcements;
     this.queueMedia = queueMedia;
     this.music = music;
     this.greetings = Map.copyOf(greetings);
@@ -162,6 +165,7 @@ final class MediaAnchor {
       return;
     }
     m.treatmentPlaying = false;
+    announcements.stop(call);
     m.customer.stopPlaying();
     m.customer.bridge(m.agent);
     recorder.bridged(call);
@@ -180,9 +184,9 @@ final class MediaAnchor {
       m.greeted = true;
     }
     m.treatmentPlaying = true;
-    java.util.Optional<Prompt> moh = prompt(music, call);
+    announcements.start(call, () -> musicAgain(call));
     if (first.isEmpty()) {
-      moh.ifPresent(p -> m.customer.play(List.of(p), true, null));
+      musicAgain(call);
       return;
     }
     m.customer.play(
@@ -190,14 +194,17 @@ final class MediaAnchor {
         false,
         interrupted -> {
           if (!interrupted) {
-            call.executor.execute(
-                () -> {
-                  if (m.treatmentPlaying) {
-                    moh.ifPresent(p -> m.customer.play(List.of(p), true, null));
-                  }
-                });
+            call.executor.execute(() -> musicAgain(call));
           }
         });
+  }
+
+  /** The waiting caller hears the music (again, after the greeting or an announcement). */
+  private void musicAgain(Call call) {
+    CallMedia m = call.media;
+    if (m != null && m.treatmentPlaying) {
+      prompt(music, call).ifPresent(p -> m.customer.play(List.of(p), true, null));
+    }
   }
 
   /** The agent is gone (transfer, hang-up): their media session closes, the customer waits. */
@@ -253,6 +260,7 @@ final class MediaAnchor {
     if (m == null) {
       return;
     }
+    announcements.stop(call);
     agentLeft(call);
     m.customer.close();
   }

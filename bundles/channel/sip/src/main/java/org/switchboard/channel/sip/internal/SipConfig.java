@@ -195,4 +195,17 @@ public @interface SipConfig {
           "Queue a caller in a flow (IVR) goes to when the flow transfers to a destination that"
               + " is none of our numbers, or its queue refuses the call.")
   String flowFallbackQueue() default "support";
+
+  @AttributeDefinition(
+      description =
+          "Seconds between announcements of a waiting caller's place in line (spoken by"
+              + " text-to-speech between the music); 0 = none.")
+  int positionAnnouncementSeconds() default 30;
+
+  @AttributeDefinition(
+      description = "What the announcement says; {position} is the caller's place in line.")
+  String positionAnnouncement() default "You are number {position} in line. Thank you for waiting.";
+
+  @AttributeDefinition(description = "Language the announcement is spoken in (en, zh ...).")
+  String announcementLanguage() default "en";
 }

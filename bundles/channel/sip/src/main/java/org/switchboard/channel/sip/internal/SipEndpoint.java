@@ -229,7 +229,16 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             config.musicOnHold(),
             MediaAnchor.greetings(
                 org.switchboard.core.api.ConfigValues.list(config.queueGreetings())),
-            new CallRecorder(() -> media, () -> recordings, this::core, callPool)),
+            new CallRecorder(() -> media, () -> recordings, this::core, callPool),
+            new QueueAnnouncements(
+                Duration.ofSeconds(config.positionAnnouncementSeconds()),
+                config.positionAnnouncement(),
+                config.announcementLanguage(),
+                housekeeping,
+                callPool,
+                () -> acd,
+                () -> media,
+                () -> speech)),
         new FlowCalls(
             () -> flows,
             () -> media,

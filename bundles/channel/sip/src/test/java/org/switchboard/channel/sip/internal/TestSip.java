@@ -272,6 +272,21 @@ final class TestSip implements AutoCloseable {
       public String flowFallbackQueue() {
         return "support";
       }
+
+      @Override
+      public int positionAnnouncementSeconds() {
+        return 30;
+      }
+
+      @Override
+      public String positionAnnouncement() {
+        return "You are number {position} in line.";
+      }
+
+      @Override
+      public String announcementLanguage() {
+        return "en";
+      }
     };
   }
 }
