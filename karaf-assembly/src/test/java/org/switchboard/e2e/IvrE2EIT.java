@@ -64,7 +64,9 @@ public class IvrE2EIT {
           exchange.close();
         });
     crm.start();
-    String routes = "100=queue:support,101=queue:billing,102=queue:sales,200=flow:ivr-test";
+    String routes =
+        "100=queue:support,101=queue:billing,102=queue:sales,200=flow:ivr-test,"
+            + "201=flow:demo-ivr";
     appliance =
         Desk.demoAppliance(
             "ivr",
@@ -181,6 +183,113 @@ public class IvrE2EIT {
           () -> "ABANDONED".equals(desk.interaction(id).path("state").asText()),
           "the call abandoned when the caller hung up");
     }
+  }
+
+  /**
+   * The demo IVR (deployed by demo mode, spoken by espeak-ng, no recorded prompts): 2 leads to
+   * billing, and the spoken menu is in the speech cache.
+   */
+  @Test
+  public void theDemoIvrSpeaksItsMenuAndRoutesByKey() throws Exception {
+    java.time.Instant started = java.time.Instant.now();
+    Sipp.Result result =
+        Sipp.run("caller-presses-2.xml", appliance.sipPort(), "-s", "201", "-d", "3000");
+    assertEquals(result.output(), 0, result.exit());
+    JsonNode[] found = new JsonNode[1];
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(10),
+        () -> {
+          found[0] = read("/api/v1/interactions?channel=voice&limit=1").path(0);
+          return java.time.Instant.parse(found[0].path("createdAt").asText()).isAfter(started)
+              && "ABANDONED".equals(found[0].path("state").asText());
+        },
+        "the demo IVR's call abandoned after the caller hung up");
+    JsonNode call = found[0];
+    assertEquals(call.toString(), "billing", call.path("queue").asText());
+    assertTrue(desk.timeline(call.path("id").asText()).contains("flow-started"));
+    try (java.util.stream.Stream<Path> spoken =
+        Files.list(appliance.home().resolve("data/tts-cache"))) {
+      assertTrue("the menu was rendered", spoken.anyMatch(p -> p.toString().endsWith(".wav")));
+    }
+  }
+
+  /**
+   * Hot swap: the flow engine bundle is updated while five callers are in the menu. Its runs end by
+   * sending every caller to the flow's fallback queue: none is dropped or abandoned by the update,
+   * and the updated engine runs the next call's menu again.
+   */
+  @Test
+  public void updatingTheFlowEngineUnderCallsLosesNoCaller() throws Exception {
+    java.time.Instant started = java.time.Instant.now();
+    CompletableFuture<Sipp.Result> callers =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Sipp.run(
+                    "caller.xml",
+                    appliance.sipPort(),
+                    5,
+                    "-s",
+                    "200",
+                    "-l",
+                    "5",
+                    "-r",
+                    "5",
+                    "-d",
+                    "12000");
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(20),
+        () ->
+            callsSince(started).stream()
+                    .filter(i -> "IN_FLOW".equals(i.path("state").asText()))
+                    .count()
+                == 5,
+        "five callers in the menu");
+    String update = appliance.client("admin", "admin", "bundle:update org.switchboard.flow.impl");
+    assertTrue(update, !update.contains("Error"));
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(20),
+        () ->
+            callsSince(started).stream()
+                    .filter(
+                        i ->
+                            "QUEUED".equals(i.path("state").asText())
+                                && "support".equals(i.path("queue").asText()))
+                    .count()
+                == 5,
+        "the five callers in the fallback queue");
+    Sipp.Result result = callers.get(60, TimeUnit.SECONDS);
+    assertEquals(result.output(), 0, result.exit());
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(10),
+        () ->
+            callsSince(started).stream()
+                .allMatch(i -> "ABANDONED".equals(i.path("state").asText())),
+        "the five calls abandoned when their callers hung up");
+    assertEquals(5, callsSince(started).size());
+
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(30),
+        () ->
+            appliance
+                .client("admin", "admin", "service:list org.switchboard.flow.api.FlowService")
+                .contains("org.switchboard.flow.impl"),
+        "the updated flow engine");
+    pressingTwoLooksTheCallerUpAndQueuesAGoldCustomerInBilling();
+  }
+
+  private static List<JsonNode> callsSince(java.time.Instant since) {
+    List<JsonNode> out = new java.util.ArrayList<>();
+    for (JsonNode i : read("/api/v1/interactions?channel=voice&limit=20")) {
+      if (java.time.Instant.parse(i.path("createdAt").asText()).isAfter(since)) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   // ---- the admin's files -----------------------------------------------------------------

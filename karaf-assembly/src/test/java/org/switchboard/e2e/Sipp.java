@@ -124,13 +124,19 @@ final class Sipp {
 
   static Result run(String scenario, int port, String... args)
       throws IOException, InterruptedException {
-    List<String> cmd = command(scenario, RunningDistribution.freePort(), 1, "15s", args);
+    return run(scenario, port, 1, args);
+  }
+
+  /** The same with {@code calls} calls (pass {@code -l} and {@code -r} to run them at once). */
+  static Result run(String scenario, int port, int calls, String... args)
+      throws IOException, InterruptedException {
+    List<String> cmd = command(scenario, RunningDistribution.freePort(), calls, "25s", args);
     cmd.add("127.0.0.1:" + port);
     File log = File.createTempFile("sipp-", ".log");
     Process p = start(cmd, log);
     try {
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        throw new AssertionError("sipp did not finish within 30 s: " + cmd);
+      if (!p.waitFor(40, TimeUnit.SECONDS)) {
+        throw new AssertionError("sipp did not finish within 40 s: " + cmd);
       }
       String out = Files.readString(log.toPath(), StandardCharsets.ISO_8859_1);
       return new Result(

@@ -16,14 +16,16 @@ import org.switchboard.core.api.agent.AgentService;
 /**
  * Demo mode with the SIP channel installed: the demo agents' phones log in with the agents' demo
  * passwords ({@code agent1}/{@code agent1} ...), and the numbers 100, 101 and 102 lead to the demo
- * queues {@code support}, {@code billing} and {@code sales} unless an admin has configured routes,
- * and calls to {@code billing} are recorded unless an admin has set a recording policy. Runs after
- * the demo data exists.
+ * queues {@code support}, {@code billing} and {@code sales} and 200 to the demo IVR ({@link
+ * DemoFlows}) unless an admin has configured routes, and calls to {@code billing} are recorded
+ * unless an admin has set a recording policy. Runs after the demo data exists.
  */
 @Component(immediate = true)
 public class DemoPhones {
   /** The demo queues' phone numbers. */
-  static final String[] DEMO_ROUTES = {"100=queue:support", "101=queue:billing", "102=queue:sales"};
+  static final String[] DEMO_ROUTES = {
+    "100=queue:support", "101=queue:billing", "102=queue:sales", "200=flow:demo-ivr"
+  };
 
   static final String SIP_PID = "org.switchboard.channel.sip";
   static final String RECORDING_PID = "org.switchboard.recording";
