@@ -50,12 +50,41 @@ public class RecordingCatalogImpl implements RecordingCatalog {
       DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
   private final RecordingRows rows;
-  private final Path directory;
-  private final Duration retention;
-  private final RecordingPolicy policy;
+  private final Path dataDirectory;
   private final Clock clock;
   private final LiveRecordings live = new LiveRecordings();
   private final ScheduledExecutorService sweeper;
+
+  /** The settings in force; replaced whole when the configuration changes (no restart). */
+  private volatile Settings settings;
+
+  private java.util.concurrent.ScheduledFuture<?> sweeps;
+
+  /**
+   * @param directory where recordings go
+   * @param retention how long a recording is kept
+   * @param policy which calls are recorded
+   * @param sweepMinutes minutes between retention runs
+   */
+  private record Settings(
+      Path directory, Duration retention, RecordingPolicy policy, int sweepMinutes) {
+    static Settings of(Path base, RecordingConfig config) {
+      if (config.retentionDays() < 1 || config.retentionDays() > 3650) {
+        throw new IllegalArgumentException(
+            "retentionDays must be 1-3650, got " + config.retentionDays());
+      }
+      if (config.sweepMinutes() < 1) {
+        throw new IllegalArgumentException("sweepMinutes must be positive");
+      }
+      return new Settings(
+          base.resolve(config.directory()).toAbsolutePath().normalize(),
+          Duration.ofDays(config.retentionDays()),
+          new RecordingPolicy(
+              Set.copyOf(org.switchboard.core.api.ConfigValues.list(config.recordQueues())),
+              Set.copyOf(org.switchboard.core.api.ConfigValues.list(config.recordAgents()))),
+          config.sweepMinutes());
+    }
+  }
 
   @Activate
   public RecordingCatalogImpl(
@@ -64,26 +93,19 @@ public class RecordingCatalogImpl implements RecordingCatalog {
       RecordingConfig config) {
     this(
         migrated(dataSource, migrations),
-        Path.of(System.getProperty("karaf.data", ".")).resolve(config.directory()),
+        Path.of(System.getProperty("karaf.data", ".")),
         config,
         Clock.systemUTC());
   }
 
-  RecordingCatalogImpl(DataSource dataSource, Path directory, RecordingConfig config, Clock clock) {
-    if (config.retentionDays() < 1 || config.retentionDays() > 3650) {
-      throw new IllegalArgumentException(
-          "retentionDays must be 1-3650, got " + config.retentionDays());
-    }
-    if (config.sweepMinutes() < 1) {
-      throw new IllegalArgumentException("sweepMinutes must be positive");
-    }
+  /**
+   * @param dataDirectory what {@code directory} of the configuration is relative to
+   */
+  RecordingCatalogImpl(
+      DataSource dataSource, Path dataDirectory, RecordingConfig config, Clock clock) {
     this.rows = new RecordingRows(dataSource);
-    this.directory = directory.toAbsolutePath().normalize();
-    this.retention = Duration.ofDays(config.retentionDays());
-    this.policy =
-        new RecordingPolicy(
-            Set.copyOf(org.switchboard.core.api.ConfigValues.list(config.recordQueues())),
-            Set.copyOf(org.switchboard.core.api.ConfigValues.list(config.recordAgents())));
+    this.dataDirectory = dataDirectory;
+    this.settings = Settings.of(dataDirectory, config);
     this.clock = clock;
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(
@@ -92,8 +114,30 @@ public class RecordingCatalogImpl implements RecordingCatalog {
               t.setDaemon(true);
               return t;
             });
-    sweeper.scheduleWithFixedDelay(
-        this::sweepQuietly, 1, config.sweepMinutes() * 60L, TimeUnit.SECONDS);
+    scheduleSweeps();
+  }
+
+  /**
+   * A changed configuration applies at once, without restarting the component, so recordings in
+   * progress and the REST resources that use the catalogue stay. A new {@code directory} takes new
+   * recordings; move the existing files there with it.
+   */
+  @org.osgi.service.component.annotations.Modified
+  void modified(RecordingConfig config) {
+    Settings next = Settings.of(dataDirectory, config);
+    boolean reschedule = next.sweepMinutes() != settings.sweepMinutes();
+    settings = next;
+    if (reschedule) {
+      scheduleSweeps();
+    }
+  }
+
+  private synchronized void scheduleSweeps() {
+    if (sweeps != null) {
+      sweeps.cancel(false);
+    }
+    long every = settings.sweepMinutes() * 60L;
+    sweeps = sweeper.scheduleWithFixedDelay(this::sweepQuietly, 1, every, TimeUnit.SECONDS);
   }
 
   private static DataSource migrated(DataSource ds, SchemaMigrations migrations) {
@@ -108,7 +152,7 @@ public class RecordingCatalogImpl implements RecordingCatalog {
 
   @Override
   public boolean shouldRecord(String queue, String agentId, Map<String, String> attributes) {
-    return policy.shouldRecord(queue, agentId, attributes);
+    return settings.policy().shouldRecord(queue, agentId, attributes);
   }
 
   @Override
@@ -116,7 +160,7 @@ public class RecordingCatalogImpl implements RecordingCatalog {
     Identifiers.require("interactionId", interactionId);
     Instant now = clock.instant();
     String id = UUID.randomUUID().toString();
-    Path file = directory.resolve(DAY.format(now)).resolve(id + ".wav");
+    Path file = settings.directory().resolve(DAY.format(now)).resolve(id + ".wav");
     try {
       Files.createDirectories(file.getParent());
     } catch (IOException e) {
@@ -147,7 +191,8 @@ public class RecordingCatalogImpl implements RecordingCatalog {
             file.paused(),
             file.bytes(),
             file.sha256(),
-            file.startedAt().plus(retention));
+            file.startedAt().plus(settings.retention()));
+    Path directory = settings.directory();
     rows.insert(info, directory.relativize(file.file().toAbsolutePath().normalize()).toString());
     return info;
   }
@@ -207,6 +252,7 @@ public class RecordingCatalogImpl implements RecordingCatalog {
           "purpose", "say why the recording is opened (1-256 characters)");
     }
     String relative = rows.file(id).orElseThrow(() -> new NotFoundException("recording", id));
+    Path directory = settings.directory();
     Path file = directory.resolve(relative).normalize();
     if (!file.startsWith(directory) || !Files.isRegularFile(file)) {
       throw new NotFoundException("recording file", id);
@@ -232,7 +278,7 @@ public class RecordingCatalogImpl implements RecordingCatalog {
     int deleted = 0;
     for (String[] expired : rows.expired(now, 1000)) {
       try {
-        Files.deleteIfExists(directory.resolve(expired[1]).normalize());
+        Files.deleteIfExists(settings.directory().resolve(expired[1]).normalize());
         rows.markDeleted(expired[0]);
         rows.logAccess(new RecordingAccess(expired[0], "retention", now, "delete", "retention"));
         deleted++;

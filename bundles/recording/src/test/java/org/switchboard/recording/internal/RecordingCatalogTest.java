@@ -59,9 +59,19 @@ class RecordingCatalogTest {
   }
 
   @Test
+  void aChangedPolicyAppliesWithoutARestart() {
+    assertThat(catalog.shouldRecord("sales", "agent1", Map.of())).isFalse();
+    catalog.modified(config(new String[] {"support, sales"}, 30));
+    assertThat(catalog.shouldRecord("sales", "agent1", Map.of())).isTrue();
+    assertThatThrownBy(() -> catalog.modified(config(new String[] {"*"}, 0)))
+        .hasMessageContaining("retentionDays");
+    assertThat(catalog.shouldRecord("billing", "agent1", Map.of())).isFalse(); // kept the last good
+  }
+
+  @Test
   void aStoredRecordingHasItsMetadataAndAnAuditedOpening() throws Exception {
     PlannedRecording p = catalog.plan("i-1", "agent1", "support");
-    assertThat(p.file()).startsWithRaw(dir.resolve("2026/12/01"));
+    assertThat(p.file()).startsWithRaw(dir.resolve("recordings/2026/12/01"));
     assertThat(Files.isDirectory(p.file().getParent())).isTrue();
     Files.write(p.file(), new byte[] {1, 2, 3, 4});
     RecordingInfo info = catalog.stored(p, file(p.file(), 4));

@@ -16,7 +16,6 @@ import org.switchboard.flow.api.FlowSession;
 import org.switchboard.media.api.MediaException;
 import org.switchboard.media.api.MediaService;
 import org.switchboard.media.api.Prompt;
-import org.switchboard.media.api.Tts;
 
 /**
  * Calls to a number that leads to a flow (IVR): Switchboard answers, the flow engine runs the flow
@@ -39,7 +38,7 @@ final class FlowCalls {
 
   private final Supplier<FlowService> flows;
   private final Supplier<MediaService> media;
-  private final Supplier<List<Tts>> tts;
+  private final Speech speech;
   private final Supplier<ChannelContext> core;
   private final CallRouting routing;
   private final Executor pool;
@@ -48,14 +47,14 @@ final class FlowCalls {
   FlowCalls(
       Supplier<FlowService> flows,
       Supplier<MediaService> media,
-      Supplier<List<Tts>> tts,
+      Speech speech,
       Supplier<ChannelContext> core,
       CallRouting routing,
       Executor pool,
       String fallbackQueue) {
     this.flows = flows;
     this.media = media;
-    this.tts = tts;
+    this.speech = speech;
     this.core = core;
     this.routing = routing;
     this.pool = pool;
@@ -161,27 +160,9 @@ final class FlowCalls {
     public void say(String text, String language, boolean bargeIn) {
       pool.execute(
           () -> {
-            List<Prompt> spoken = speak(text, language);
+            List<Prompt> spoken = speech.say(text, language).map(List::of).orElse(List.of());
             call.executor.execute(() -> playNow(spoken));
           });
-    }
-
-    private List<Prompt> speak(String text, String language) {
-      List<Tts> engines = tts.get();
-      MediaService engine = media.get();
-      for (int i = engines.size() - 1; i >= 0 && engine != null; i--) {
-        Tts t = engines.get(i);
-        if (t.speaks(language)) {
-          try {
-            return List.of(engine.prompt(t.speak(text, language)));
-          } catch (MediaException e) {
-            LOG.warn("Call {}: cannot say '{}': {}", call.customerCallId, text, e.getMessage());
-            return List.of();
-          }
-        }
-      }
-      LOG.warn("Call {}: no text-to-speech speaks '{}'", call.customerCallId, language);
-      return List.of();
     }
 
     @Override

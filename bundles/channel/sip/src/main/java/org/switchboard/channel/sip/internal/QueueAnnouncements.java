@@ -6,14 +6,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.switchboard.acd.api.AcdService;
 import org.switchboard.acd.api.WaitExplanation;
-import org.switchboard.media.api.MediaException;
-import org.switchboard.media.api.MediaService;
 import org.switchboard.media.api.Prompt;
-import org.switchboard.media.api.Tts;
 
 /**
  * Tells a waiting caller their place in line every so often ("You are number 3 in line"), spoken by
@@ -22,16 +17,13 @@ import org.switchboard.media.api.Tts;
  * scheduler, the rest on the call's executor and the call pool.
  */
 final class QueueAnnouncements {
-  private static final Logger LOG = LoggerFactory.getLogger(QueueAnnouncements.class);
-
   private final Duration every;
   private final String template;
   private final String language;
   private final ScheduledExecutorService timers;
   private final Executor pool;
   private final Supplier<AcdService> acd;
-  private final Supplier<MediaService> media;
-  private final Supplier<List<Tts>> speech;
+  private final Speech speech;
 
   QueueAnnouncements(
       Duration every,
@@ -40,8 +32,7 @@ final class QueueAnnouncements {
       ScheduledExecutorService timers,
       Executor pool,
       Supplier<AcdService> acd,
-      Supplier<MediaService> media,
-      Supplier<List<Tts>> speech) {
+      Speech speech) {
     if (every.isNegative()) {
       throw new IllegalArgumentException("positionAnnouncementSeconds must not be negative");
     }
@@ -55,7 +46,6 @@ final class QueueAnnouncements {
     this.timers = timers;
     this.pool = pool;
     this.acd = acd;
-    this.media = media;
     this.speech = speech;
   }
 
@@ -96,10 +86,9 @@ final class QueueAnnouncements {
     String text = template.replace("{position}", String.valueOf(position));
     pool.execute(
         () -> {
-          Prompt spoken = speak(text);
-          if (spoken != null) {
-            call.executor.execute(() -> play(call, spoken, musicAgain));
-          }
+          speech
+              .say(text, language)
+              .ifPresent(spoken -> call.executor.execute(() -> play(call, spoken, musicAgain)));
         });
   }
 
@@ -116,21 +105,5 @@ final class QueueAnnouncements {
             call.executor.execute(musicAgain);
           }
         });
-  }
-
-  private Prompt speak(String text) {
-    MediaService engine = media.get();
-    List<Tts> engines = speech.get();
-    for (int i = engines.size() - 1; i >= 0 && engine != null; i--) {
-      if (engines.get(i).speaks(language)) {
-        try {
-          return engine.prompt(engines.get(i).speak(text, language));
-        } catch (MediaException e) {
-          LOG.warn("Position announcement '{}' not spoken: {}", text, e.getMessage());
-          return null;
-        }
-      }
-    }
-    return null;
   }
 }

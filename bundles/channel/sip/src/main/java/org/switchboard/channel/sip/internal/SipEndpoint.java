@@ -209,6 +209,7 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             ? null
             : ((gov.nist.javax.sip.SipStackExt) stack)
                 .getAuthenticationHelper((tx, realm) -> trunk.credentials(), sip.headers);
+    Speech talk = new Speech(() -> media, () -> speech);
     CallRouting routing =
         new CallRouting(
             plan,
@@ -237,12 +238,11 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
                 housekeeping,
                 callPool,
                 () -> acd,
-                () -> media,
-                () -> speech)),
+                talk)),
         new FlowCalls(
             () -> flows,
             () -> media,
-            () -> speech,
+            talk,
             this::core,
             routing,
             callPool,
