@@ -152,7 +152,7 @@ public class IvrE2EIT {
    */
   @Test
   public void aKeyPressedAsToneInTheAudioIsHeardToo() throws Exception {
-    try (Baresip customer = Baresip.start(120, IvrE2EIT::silenceThenKeyOne, true)) {
+    try (Baresip customer = Baresip.start(120, wav -> Tones.silenceThenKeyOne(wav, 2.5), true)) {
       customer.addAccount("<sip:customer@127.0.0.1>;regint=0");
       JsonNode dial =
           customer.command(
@@ -362,20 +362,6 @@ public class IvrE2EIT {
   }
 
   // ---- audio files -----------------------------------------------------------------------
-
-  /** 2.5 s of silence, DTMF "1" (697 + 1209 Hz) for 250 ms, then 60 s of silence. */
-  private static void silenceThenKeyOne(Path wav) throws IOException {
-    int rate = 8000;
-    short[] s = new short[(int) (rate * 62.75)];
-    int from = (int) (rate * 2.5);
-    for (int i = 0; i < rate / 4; i++) {
-      double t = (double) i / rate;
-      s[from + i] =
-          (short)
-              (8000 * Math.sin(2 * Math.PI * 697 * t) + 8000 * Math.sin(2 * Math.PI * 1209 * t));
-    }
-    Tones.writeWav(wav, s);
-  }
 
   private static void sine(Path wav, double seconds, int hz) {
     try {

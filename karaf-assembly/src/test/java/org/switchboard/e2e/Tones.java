@@ -141,6 +141,23 @@ final class Tones {
   }
 
   /** A sine of {@code hz} for {@code seconds} at 8 kHz, amplitude about -8 dBFS. */
+  /**
+   * A microphone for baresip: {@code seconds} of silence, the key "1" as DTMF tones (697 + 1209 Hz)
+   * for 250 ms, then a minute of silence.
+   */
+  static void silenceThenKeyOne(Path wav, double seconds) throws IOException {
+    int rate = 8000;
+    short[] s = new short[(int) (rate * (seconds + 60.25))];
+    int from = (int) (rate * seconds);
+    for (int i = 0; i < rate / 4; i++) {
+      double t = (double) i / rate;
+      s[from + i] =
+          (short)
+              (8000 * Math.sin(2 * Math.PI * 697 * t) + 8000 * Math.sin(2 * Math.PI * 1209 * t));
+    }
+    writeWav(wav, s);
+  }
+
   static short[] sine(double seconds, double hz) {
     short[] s = new short[(int) (8000 * seconds)];
     for (int i = 0; i < s.length; i++) {

@@ -19,6 +19,9 @@ import java.util.Map;
  * @param excludedAgents logged-in agents who cannot take it now, counted by reason
  * @param summary one sentence for people
  * @param nextChange when the requirements relax or the interaction overflows, null if never
+ * @param expectedWait how much longer it should expect to wait (position times the queue's average
+ *     handle time, divided by the eligible agents; zero when one is free), null when unknown (no
+ *     eligible agent logged in, no handle time learned yet)
  */
 public record WaitExplanation(
     String interactionId,
@@ -31,7 +34,8 @@ public record WaitExplanation(
     int eligibleAgents,
     Map<String, Integer> excludedAgents,
     String summary,
-    Instant nextChange) {
+    Instant nextChange,
+    Duration expectedWait) {
   public WaitExplanation {
     requirements = List.copyOf(requirements);
     excludedAgents = Map.copyOf(excludedAgents);

@@ -244,7 +244,18 @@ public class AcdRouter {
       engine.occupy(i.id(), i.agent(), i.channel().id());
       armTimers(i);
     } else {
+      learnHandleTime(i);
       forget(i.id());
+    }
+  }
+
+  /** A closed interaction its agent had until now tells the queue's average handle time. */
+  private void learnHandleTime(Interaction i) {
+    if (i.state() == InteractionState.CLOSED
+        && i.queue() != null
+        && i.answeredAt() != null
+        && engine.holder(i.id()).isPresent()) {
+      engine.handleTimes().handled(i.queue(), Duration.between(i.answeredAt(), i.updatedAt()));
     }
   }
 

@@ -184,6 +184,34 @@ class AcdRouterTest {
   }
 
   @Test
+  void expectedWaitIsLearnedFromClosedInteractionsOfTheQueue() {
+    h = new RouterHarness();
+    h.core.queue("support");
+    h.readyAgent("ann", ONE_CALL);
+    Interaction first = h.queued("support", null, Map.of());
+    await("offered to ann", WAIT, () -> "ann".equals(h.get(first.id()).agent()));
+    h.core.interactions.accept(first.id(), "ann");
+    Interaction waiting = h.queued("support", null, Map.of());
+    await(
+        "waiting with no estimate yet",
+        WAIT,
+        () -> h.acd.explainWaiting(waiting.id()).map(w -> w.expectedWait() == null).orElse(false));
+    h.core.interactions.complete(first.id(), new Disposition("resolved", ""));
+    await("offered to ann next", WAIT, () -> "ann".equals(h.get(waiting.id()).agent()));
+    h.core.interactions.accept(waiting.id(), "ann");
+
+    Interaction next = h.queued("support", null, Map.of());
+    Interaction last = h.queued("support", null, Map.of());
+    await(
+        "an estimate once a handle time is known",
+        WAIT,
+        () -> h.acd.explainWaiting(last.id()).map(w -> w.expectedWait() != null).orElse(false));
+    Duration firstInLine = h.acd.explainWaiting(next.id()).orElseThrow().expectedWait();
+    Duration secondInLine = h.acd.explainWaiting(last.id()).orElseThrow().expectedWait();
+    assertThat(secondInLine).isEqualTo(firstInLine.multipliedBy(2)); // one agent, one per AHT
+  }
+
+  @Test
   void overflowMovesLongWaitersToTheOverflowQueue() {
     h = new RouterHarness();
     h.core.queue("spare");

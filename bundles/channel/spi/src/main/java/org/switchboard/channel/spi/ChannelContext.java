@@ -118,6 +118,17 @@ public interface ChannelContext {
    */
   Interaction selfServed(String interactionId, String code, String note);
 
+  /**
+   * The waiting customer chose to be called back instead of holding (e.g. pressed 1 in the queue):
+   * the interaction stays QUEUED with its place in line, and when the ACD offers it the channel
+   * calls the agent, then the customer at {@code address}. The channel ends the customer's session
+   * without abandoning the interaction.
+   *
+   * @param address where to call back, e.g. an E.164 number
+   * @since 1.4
+   */
+  Interaction callbackRequested(String interactionId, String address);
+
   /** The conversation ended on the channel (hang-up, chat closed). */
   Interaction conversationEnded(String interactionId);
 

@@ -10,5 +10,5 @@
  * elsewhere. The plugin keeps no state that matters: everything lives in the core, so the plugin
  * can be updated or restarted at any time.
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.switchboard.channel.spi;

@@ -128,6 +128,11 @@ final class ChannelContextImpl implements ChannelContext {
   }
 
   @Override
+  public Interaction callbackRequested(String id, String address) {
+    return interactions.requestCallback(own(id), address);
+  }
+
+  @Override
   public Interaction selfServed(String id, String code, String note) {
     return interactions.complete(
         own(id), new org.switchboard.core.api.interaction.Disposition(code, note));

@@ -41,6 +41,7 @@ public final class RoutingEngine {
   private final Map<String, Set<AgentSlot>> available = new HashMap<>();
   private final Map<String, Held> held = new HashMap<>();
   private final PriorityQueue<Line.Deadline> deadlines = new PriorityQueue<>();
+  private final HandleTimes handleTimes = new HandleTimes();
   private final Set<Line> dirtyLines = new HashSet<>();
   private final Set<AgentSlot> dirtyAgents = new HashSet<>();
   private final List<Overflow> overflows = new ArrayList<>();
@@ -492,6 +493,11 @@ public final class RoutingEngine {
   public List<WaitingContact> line(String queue) {
     TreeSet<Line> l = lines.get(queue);
     return l == null ? List.of() : l.stream().map(x -> x.contact).toList();
+  }
+
+  /** What the engine learned of each queue's handle time (for expected waits). */
+  public HandleTimes handleTimes() {
+    return handleTimes;
   }
 
   /** The agent an interaction occupies, if any. */

@@ -38,6 +38,7 @@ public final class WaitExplainer {
               0,
               java.util.Map.of(),
               "queue '" + c.queue() + "' is not known to the router",
+              null,
               null));
     }
     Requirements req = engine.requirements(q, line, now);
@@ -74,7 +75,11 @@ public final class WaitExplainer {
             eligible,
             excluded,
             summary,
-            nextChange(q, c, now)));
+            nextChange(q, c, now),
+            engine
+                .handleTimes()
+                .expectedWait(q.id(), position, eligible, eligibleFree)
+                .orElse(null)));
   }
 
   private static String exclusion(AgentSlot a, QueueRules q, WaitingContact c, Requirements req) {

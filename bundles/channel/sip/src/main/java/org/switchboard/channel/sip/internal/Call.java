@@ -24,9 +24,11 @@ final class Call {
     QUEUED,
     /** Offered: the agent's phone(s) ring. */
     RINGING_AGENT,
-    /** An agent's dial: their phone(s) ring first. */
+    /** A waiting caller chose a callback: they hear the confirmation, then we hang up. */
+    CALLBACK_PROMISED,
+    /** An agent's dial or a callback: their phone(s) ring first. */
     DIALING_AGENT,
-    /** An agent's dial: the agent answered; the customer's number is being called. */
+    /** An agent's dial or a callback: the agent answered; the customer is being called. */
     CALLING_CUSTOMER,
     /** Customer and agent are connected. */
     BRIDGED,
@@ -127,7 +129,13 @@ final class Call {
     this.customerName = "Call to " + number;
   }
 
-  /** Whether an agent placed this call (click-to-call) rather than the customer. */
+  /**
+   * A callback the customer asked for while waiting: the agent accepts when their phone answers,
+   * and a customer who cannot be reached ends in the agent's wrap-up (not a failed dial).
+   */
+  boolean callback;
+
+  /** Whether we placed this call (click-to-call, callback) rather than the customer. */
   boolean outbound() {
     return inviteTx == null;
   }

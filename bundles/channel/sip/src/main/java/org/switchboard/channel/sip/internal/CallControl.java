@@ -55,6 +55,7 @@ final class CallControl {
   private final InCallRequests inCall;
   private final MediaAnchor anchor;
   private final FlowCalls flows;
+  private final CallbackOffers callbacks;
 
   private final CallTable table = new CallTable(this::ended);
   private final SilentPhones silent = new SilentPhones();
@@ -77,6 +78,7 @@ final class CallControl {
       java.util.concurrent.ScheduledExecutorService timers,
       MediaAnchor anchor,
       FlowCalls flows,
+      CallbackOffers callbacks,
       Clock clock,
       int maxCalls) {
     this.provider = provider;
@@ -89,6 +91,7 @@ final class CallControl {
     this.maxCalls = maxCalls;
     this.anchor = anchor;
     this.flows = flows;
+    this.callbacks = callbacks;
     this.legs = new CallLegs(provider, sip, self, anchor);
     this.inCall = new InCallRequests(sip, legs, table, routing, anchor, clock, () -> core);
     this.dialer =
@@ -103,7 +106,8 @@ final class CallControl {
             clock,
             () -> core,
             this::ringPhones,
-            trunkAuth);
+            trunkAuth,
+            anchor);
   }
 
   // ---- the core's side ---------------------------------------------------------------------
@@ -131,7 +135,7 @@ final class CallControl {
   private void reconcile(ChannelContext context) {
     try {
       for (Interaction i : context.openInteractions()) {
-        if (!ownedHere(i) || table.knows(i.id())) {
+        if (!ownedHere(i) || table.knows(i.id()) || awaitsCallback(i)) {
           continue;
         }
         CoreCalls.endLost(context, i);
@@ -145,6 +149,10 @@ final class CallControl {
     Call call = table.byInteraction(offer.interaction().id());
     if (call == null && isDial(offer.interaction())) {
       dial(offer);
+      return;
+    }
+    if (call == null && awaitsCallback(offer.interaction())) {
+      callback(offer);
       return;
     }
     if (call == null) {
@@ -163,6 +171,38 @@ final class CallControl {
         && i.queue() == null
         && i.state() == InteractionState.OFFERED
         && !ownedHere(i);
+  }
+
+  /**
+   * A voice interaction whose caller chose a callback: it waits (or is offered) with no call of its
+   * own until the callback is placed.
+   */
+  private static boolean awaitsCallback(Interaction i) {
+    return i.channel() == org.switchboard.core.api.ChannelType.VOICE
+        && i.attributes()
+            .containsKey(org.switchboard.core.api.interaction.Attributes.CALLBACK_ADDRESS)
+        && (i.state() == InteractionState.QUEUED || i.state() == InteractionState.OFFERED);
+  }
+
+  private void callback(Offer offer) {
+    ChannelContext c = core;
+    if (c == null) {
+      return;
+    }
+    if (draining || table.legs() >= maxCalls) {
+      String why =
+          draining ? "the SIP channel is draining" : "the SIP channel is at its call limit";
+      pool.execute(
+          () ->
+              CoreCalls.quietly(
+                  () ->
+                      c.noAnswer(
+                          offer.interaction().id(),
+                          offer.agent().id(),
+                          Map.of("sip.lastCause", "callback not placed: " + why))));
+      return;
+    }
+    dialer.callback(offer);
   }
 
   private void dial(Offer offer) {
@@ -293,6 +333,7 @@ final class CallControl {
       call.queue = destination.get().queue().queue();
       legs.ringback(call);
       anchor.waiting(call, call.queue);
+      callbacks.arm(call, callbackExit);
     } catch (SwitchboardException e) {
       LOG.info("Call {} could not be queued: {}", call.customerCallId, e.getMessage());
       if (call.interactionId != null) {
@@ -345,6 +386,7 @@ final class CallControl {
           call.phase = Call.Phase.QUEUED;
           call.queue = queue;
           anchor.waiting(call, queue);
+          callbacks.arm(call, callbackExit);
         }
 
         @Override
@@ -352,6 +394,29 @@ final class CallControl {
           call.endedBy = "switchboard: flow ended the call";
           legs.hangUp(call.customerDialog);
           forget(call);
+        }
+      };
+
+  /** A waiting caller took the callback offer: confirm, hang up, keep the interaction queued. */
+  private final CallbackOffers.Exit callbackExit =
+      new CallbackOffers.Exit() {
+        @Override
+        public void promised(Call call) {
+          table.unbind(call);
+          call.phase = Call.Phase.CALLBACK_PROMISED;
+          anchor.stopTreatment(call);
+          if (!call.customerAnswered) {
+            legs.answerAnchored(call); // early media: the confirmation is said in an answered call
+          }
+        }
+
+        @Override
+        public void confirmed(Call call) {
+          if (call.phase == Call.Phase.CALLBACK_PROMISED) {
+            call.endedBy = "switchboard: callback promised";
+            legs.hangUp(call.customerDialog);
+            forget(call);
+          }
         }
       };
 
@@ -725,6 +790,11 @@ final class CallControl {
     if (!call.customerUnanswered()) {
       return;
     }
+    if (call.phase == Call.Phase.CALLBACK_PROMISED) {
+      call.endedBy = "customer: " + reason; // the callback stands
+      endUnanswered(call, Response.REQUEST_TERMINATED, null);
+      return;
+    }
     call.endedBy = "customer: " + reason;
     cancelRinging(call);
     if (call.interactionId != null) {
@@ -752,6 +822,11 @@ final class CallControl {
   /** One side hung up ({@code cause}: why, when it was not a BYE; may be null). */
   private void hungUp(Call call, boolean byCustomer, String cause) {
     if (call.phase == Call.Phase.ENDED) {
+      return;
+    }
+    if (call.phase == Call.Phase.CALLBACK_PROMISED) {
+      call.endedBy = "customer"; // during the confirmation: the callback stands
+      forget(call);
       return;
     }
     if (byCustomer && call.customerUnanswered()) {

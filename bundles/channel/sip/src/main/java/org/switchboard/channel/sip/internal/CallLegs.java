@@ -364,8 +364,9 @@ final class CallLegs {
   // ---- an agent's dial -------------------------------------------------------------------
 
   /**
-   * Calls the customer through the outbound trunk with the SDP offer the agent's phone made in its
-   * 200; the phone's ACK waits for the customer's answer ({@link #connectDial}).
+   * Calls the customer through the outbound trunk with an SDP offer: our media session's when the
+   * call is anchored, else the one the agent's phone made in its 200 (whose ACK then waits for the
+   * customer's answer, {@link #connectDial}).
    *
    * @param target the customer's number at the trunk, e.g. {@code sip:+4930123456@sbc;user=phone}
    * @param callerId the user part of our From (the company's number), or {@code anonymous}
@@ -385,7 +386,11 @@ final class CallLegs {
             sip.headers.createMaxForwardsHeader(70));
     invite.addHeader(self.contact(sip, transport));
     invite.addHeader(sip.headers.createHeader(INTERACTION_HEADER, call.interactionId));
-    copyBody(agentOk, invite);
+    if (call.media != null) {
+      invite.setContent(call.media.customerSdp, sdpType());
+    } else {
+      copyBody(agentOk, invite);
+    }
     Call.InviteLeg leg = new Call.InviteLeg(target.toString(), call.customerCallId);
     ClientTransaction ct = provider.getNewClientTransaction(invite);
     ct.setApplicationData(leg);
@@ -398,9 +403,21 @@ final class CallLegs {
     return leg;
   }
 
-  /** The customer answered the agent's dial: ACK them, and ACK the agent with their answer. */
+  /** The agent's phone answered our offer for a dial or callback (anchored media): ACK it now. */
+  void ackAgent(Call.AgentLeg leg, Response agentOk) throws Exception {
+    ack(leg.dialog, agentOk, null);
+  }
+
+  /**
+   * The customer answered the agent's dial: ACK them, and (SDP passing through) ACK the agent with
+   * their answer.
+   */
   void connectDial(Call call, Response customerOk) throws Exception {
     ack(call.customerDialog, customerOk, null);
+    if (call.media != null) {
+      anchor.customerAnswered(call, customerOk.getRawContent());
+      return;
+    }
     Call.AgentLeg agent = call.bridged;
     Response agentOk = agent.unacked;
     agent.unacked = null;

@@ -15,7 +15,10 @@ final class CallMedia {
   /** Our SDP for the customer: the answer to their offer, or our offer when they made none. */
   final byte[] customerSdp;
 
-  /** We offered in our 200 (their INVITE had no SDP): their ACK carries the answer. */
+  /**
+   * We made the offer and the customer's answer is still to come: in their ACK (their INVITE had no
+   * SDP) or in their 200 (we called them).
+   */
   boolean customerAnswerPending;
 
   /** The leg of the agent being rung or talked to; null between agents. */
@@ -38,6 +41,9 @@ final class CallMedia {
 
   /** The customer has heard the greeting of the queue they entered. */
   boolean greeted;
+
+  /** Where the caller can be called back if they ask while waiting; null when not offered. */
+  String callbackNumber;
 
   /** The periodic place-in-line announcement while the call waits, null when none. */
   java.util.concurrent.ScheduledFuture<?> announcements;

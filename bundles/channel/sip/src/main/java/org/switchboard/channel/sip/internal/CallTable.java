@@ -61,6 +61,16 @@ final class CallTable {
     byInteraction.put(interactionId, call);
   }
 
+  /**
+   * The call no longer stands for its interaction (the caller chose a callback, which will be a
+   * call of its own); the call keeps its legs until it is forgotten.
+   */
+  void unbind(Call call) {
+    if (call.interactionId != null) {
+      byInteraction.remove(call.interactionId, call);
+    }
+  }
+
   boolean knows(String interactionId) {
     return byInteraction.containsKey(interactionId);
   }
@@ -89,7 +99,7 @@ final class CallTable {
     byCallId.remove(call.customerCallId);
     call.allLegs.forEach(l -> byCallId.remove(l.callId));
     if (call.interactionId != null) {
-      byInteraction.remove(call.interactionId);
+      byInteraction.remove(call.interactionId, call);
     }
     ended.accept(call);
   }

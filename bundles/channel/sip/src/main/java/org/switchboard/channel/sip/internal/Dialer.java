@@ -12,14 +12,22 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.channel.spi.ChannelContext;
 import org.switchboard.channel.spi.Offer;
 import org.switchboard.core.api.SwitchboardException;
+import org.switchboard.core.api.interaction.Attributes;
 import org.switchboard.core.api.interaction.Interaction;
+import org.switchboard.media.api.MediaException;
 
 /**
- * Agents' dials (click-to-call, RFC 3725 flow I): the agent's phones ring with an offerless INVITE;
- * the phone that answers makes the SDP offer, which goes to the customer through the outbound
- * trunk; the customer's answer completes both legs (our ACK to the phone carries it), and the call
- * is then an ordinary bridged call of {@link CallControl}. A dial that does not connect closes its
- * interaction with the outcome (busy, no-answer, agent-no-answer...) and the SIP status as note.
+ * Calls Switchboard places: agents' dials (click-to-call) and the callbacks customers asked for
+ * while waiting. The agent's phones ring first; when one answers, the customer is called through
+ * the outbound trunk, and the call is then an ordinary bridged call of {@link CallControl}. With
+ * the media engine both legs are anchored (each answered by its own media session, so recording,
+ * hold music and DTMF work as on calls that came in); without it the phone's SDP offer goes to the
+ * customer (RFC 3725 flow I) and the customer's answer completes both legs.
+ *
+ * <p>A dial that does not connect closes its interaction with the outcome (busy, no-answer,
+ * agent-no-answer...) and the SIP status as note. A callback whose agent does not answer goes back
+ * to the head of its queue (RONA); one whose customer cannot be reached ends in the agent's wrap-up
+ * with {@code callback.outcome} set, so the agent decides what happens next.
  *
  * <p>Runs on the call's {@link SerialExecutor}, like the rest of call control.
  */
@@ -43,6 +51,7 @@ final class Dialer {
   private final Supplier<ChannelContext> core;
   private final Phones phones;
   private final gov.nist.javax.sip.clientauthutils.AuthenticationHelper auth;
+  private final MediaAnchor anchor;
 
   Dialer(
       SipProvider provider,
@@ -55,7 +64,8 @@ final class Dialer {
       java.time.Clock clock,
       Supplier<ChannelContext> core,
       Phones phones,
-      gov.nist.javax.sip.clientauthutils.AuthenticationHelper auth) {
+      gov.nist.javax.sip.clientauthutils.AuthenticationHelper auth,
+      MediaAnchor anchor) {
     this.provider = provider;
     this.sip = sip;
     this.legs = legs;
@@ -67,21 +77,43 @@ final class Dialer {
     this.core = core;
     this.phones = phones;
     this.auth = auth;
+    this.anchor = anchor;
   }
 
   /** The core reserved the agent for a dial: check the number, then ring the agent's phones. */
   void dial(Offer offer) {
     Interaction i = offer.interaction();
-    String agentId = offer.agent().id();
     OutboundTrunk.Check check = trunk.check(i.to());
     if (check instanceof OutboundTrunk.Refused r) {
       pool.execute(() -> fail(i.id(), r.outcome(), r.note()));
       return;
     }
-    String number = ((OutboundTrunk.Dialable) check).number();
+    start(offer, ((OutboundTrunk.Dialable) check).number(), false);
+  }
+
+  /**
+   * The ACD offered a callback the customer asked for (its call is gone): the agent's phones ring,
+   * then the customer is called at the callback address.
+   */
+  void callback(Offer offer) {
+    Interaction i = offer.interaction();
+    OutboundTrunk.Check check = trunk.check(i.attributes().get(Attributes.CALLBACK_ADDRESS));
+    if (check instanceof OutboundTrunk.Refused r) {
+      LOG.warn("Callback {} cannot be placed: {} ({})", i.id(), r.outcome(), r.note());
+      pool.execute(() -> tell(c -> c.abandoned(i.id(), "callback-" + r.outcome())));
+      return;
+    }
+    start(offer, ((OutboundTrunk.Dialable) check).number(), true);
+  }
+
+  private void start(Offer offer, String number, boolean callback) {
+    Interaction i = offer.interaction();
+    String agentId = offer.agent().id();
     Call call =
         new Call(
             provider.getNewCallId().getCallId(), new SerialExecutor(pool), number, clock.instant());
+    call.callback = callback;
+    call.queue = i.queue();
     table.add(call);
     table.bind(i.id(), call);
     call.executor.execute(
@@ -98,7 +130,14 @@ final class Dialer {
                           "sip.callerId",
                           trunk.callerId())));
           call.phase = Call.Phase.DIALING_AGENT;
+          try {
+            call.media = anchor.anchorDial(call);
+          } catch (MediaException e) {
+            end(call, "failed", "no media for the call: " + e.getMessage());
+            return;
+          }
           if (!phones.ring(call, agentId)) {
+            call.offeredAgent = agentId; // for a callback's RONA
             end(call, "agent-unreachable", "the agent has no registered phone that could be rung");
             return;
           }
@@ -134,8 +173,24 @@ final class Dialer {
     }
     call.ringing.clear();
     call.bridged = leg;
-    leg.unacked = response;
     call.phase = Call.Phase.CALLING_CUSTOMER;
+    leg.unacked = response;
+    try {
+      if (call.media != null) {
+        anchor.agentAnswered(call, response.getRawContent());
+        legs.ackAgent(leg, response);
+        leg.unacked = null;
+      }
+      if (call.callback) {
+        core.get()
+            .accepted(call.interactionId, leg.agentId, Map.of("sip.agentContact", leg.contact));
+      }
+    } catch (Exception e) {
+      LOG.info("Call {}: the agent's answer cannot be used: {}", call.interactionId, e.toString());
+      call.phase = Call.Phase.DIALING_AGENT; // not accepted: a callback returns to its queue
+      end(call, "failed", "the agent's answer could not be used: " + e.getMessage());
+      return;
+    }
     try {
       legs.callCustomer(call, trunk.target(sip, call.customerUser), trunk.callerId(), response);
     } catch (Exception e) {
@@ -204,20 +259,28 @@ final class Dialer {
       end(call, outcome(status), status + " " + response.getReasonPhrase());
       return;
     }
-    ChannelContext c = core.get();
     try {
+      legs.connectDial(call, response);
+    } catch (Exception e) {
+      call.customerAnswered = true; // their 200 came: the leg is ended by BYE, not CANCEL
+      end(call, "failed", "the customer's answer could not be used: " + e.getMessage());
+      return;
+    }
+    call.customerAnswered = true;
+    call.phase = Call.Phase.BRIDGED;
+    if (call.callback) {
+      return; // accepted when the agent answered
+    }
+    try {
+      ChannelContext c = core.get();
       if (c == null) {
         throw new SwitchboardException("the core is not available");
       }
-      legs.connectDial(call, response);
-      call.customerAnswered = true;
-      call.phase = Call.Phase.BRIDGED;
       c.accepted(call.interactionId, call.bridged.agentId);
-    } catch (Exception e) {
+    } catch (SwitchboardException e) {
       LOG.info("Dial {} could not be connected: {}", call.interactionId, e.getMessage());
       legs.hangUp(call.customerDialog);
       legs.hangUp(call.bridged);
-      tell(cc -> cc.conversationEnded(call.interactionId));
       table.forget(call);
     }
   }
@@ -290,7 +353,10 @@ final class Dialer {
 
   // ---- ending --------------------------------------------------------------------------------
 
-  /** The dial ends without a conversation: both legs released, the interaction closed. */
+  /**
+   * The dial ends without a conversation: both legs released, the interaction closed. A callback
+   * whose agent did not answer goes back to its queue; one the agent accepted ends in wrap-up.
+   */
   private void end(Call call, String outcome, String note) {
     if (call.phase == Call.Phase.ENDED) {
       return;
@@ -303,8 +369,17 @@ final class Dialer {
     call.ringing.clear();
     release(call);
     String id = call.interactionId;
+    String agent = call.bridged != null ? call.bridged.agentId : call.offeredAgent;
+    boolean accepted = call.phase != Call.Phase.DIALING_AGENT;
     table.forget(call);
-    fail(id, outcome, note);
+    if (!call.callback) {
+      fail(id, outcome, note);
+    } else if (!accepted && agent != null) {
+      tell(c -> c.noAnswer(id, agent, Map.of("sip.lastCause", agent + ": " + note)));
+    } else if (accepted) {
+      tell(
+          c -> c.conversationEnded(id, Map.of("callback.outcome", outcome, "sip.lastCause", note)));
+    }
   }
 
   /** Lets go of the agent's answered phone and the customer's leg, whatever state they are in. */

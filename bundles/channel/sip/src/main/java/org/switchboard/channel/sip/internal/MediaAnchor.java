@@ -105,10 +105,36 @@ final class MediaAnchor {
         return new CallMedia(session, bytes(answer), false);
       }
       return new CallMedia(session, bytes(session.offer(MediaSession.Direction.SENDRECV)), true);
-    } catch (MediaException | RuntimeException e) {
+    } catch (RuntimeException e) {
       session.close();
       throw e;
     }
+  }
+
+  /**
+   * Anchors a call we place (an agent's dial, a callback): a media session for the customer whose
+   * offer goes in our INVITE to them. Null when no media engine runs.
+   */
+  CallMedia anchorDial(Call call) throws MediaException {
+    MediaService media = engine.get();
+    if (media == null) {
+      return null;
+    }
+    MediaSession session = media.open(call.customerCallId);
+    try {
+      return new CallMedia(session, bytes(session.offer(MediaSession.Direction.SENDRECV)), true);
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  /** The customer answered our INVITE: their answer completes their leg, then the bridge. */
+  void customerAnswered(Call call, byte[] sdp) throws MediaException {
+    CallMedia m = call.media;
+    m.customer.accept(new String(sdp == null ? new byte[0] : sdp, StandardCharsets.UTF_8));
+    m.customerAnswerPending = false;
+    bridgeIfAgent(call);
   }
 
   /** Whether the customer hears our media before an agent answers (183 or 200 with our SDP). */
@@ -164,9 +190,7 @@ final class MediaAnchor {
     if (m.agent == null || m.agent.codec() == null || m.customerAnswerPending) {
       return;
     }
-    m.treatmentPlaying = false;
-    announcements.stop(call);
-    m.customer.stopPlaying();
+    stopTreatment(call);
     m.customer.bridge(m.agent);
     recorder.bridged(call);
   }
@@ -197,6 +221,19 @@ final class MediaAnchor {
             call.executor.execute(() -> musicAgain(call));
           }
         });
+  }
+
+  /**
+   * The call stops waiting (bridged, a callback promised): greeting, music and announcements end.
+   */
+  void stopTreatment(Call call) {
+    CallMedia m = call.media;
+    if (m == null) {
+      return;
+    }
+    m.treatmentPlaying = false;
+    announcements.stop(call);
+    m.customer.stopPlaying();
   }
 
   /** The waiting caller hears the music (again, after the greeting or an announcement). */

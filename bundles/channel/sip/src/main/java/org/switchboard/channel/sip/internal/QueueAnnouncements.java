@@ -11,15 +11,18 @@ import org.switchboard.acd.api.WaitExplanation;
 import org.switchboard.media.api.Prompt;
 
 /**
- * Tells a waiting caller their place in line every so often ("You are number 3 in line"), spoken by
- * text-to-speech between stretches of the queue's music. The place comes from the ACD's live view;
- * without ACD, text-to-speech or anchored media nothing is said. Timers run on the SIP channel's
- * scheduler, the rest on the call's executor and the call pool.
+ * Tells a waiting caller their place in line every so often ("You are number 3 in line"), the
+ * expected wait when the ACD can estimate it, and the queue's callback offer ("press 1 to be called
+ * back"), spoken by text-to-speech between stretches of the queue's music. Place and wait come from
+ * the ACD's live view; without ACD, text-to-speech or anchored media nothing is said. Timers run on
+ * the SIP channel's scheduler, the rest on the call's executor and the call pool.
  */
 final class QueueAnnouncements {
   private final Duration every;
   private final String template;
+  private final String waitTemplate;
   private final String language;
+  private final CallbackOffers callbacks;
   private final ScheduledExecutorService timers;
   private final Executor pool;
   private final Supplier<AcdService> acd;
@@ -28,7 +31,9 @@ final class QueueAnnouncements {
   QueueAnnouncements(
       Duration every,
       String template,
+      String waitTemplate,
       String language,
+      CallbackOffers callbacks,
       ScheduledExecutorService timers,
       Executor pool,
       Supplier<AcdService> acd,
@@ -40,9 +45,15 @@ final class QueueAnnouncements {
       throw new IllegalArgumentException(
           "positionAnnouncement must contain {position}, got '" + template + "'");
     }
+    if (!waitTemplate.isBlank() && !waitTemplate.contains("{wait}")) {
+      throw new IllegalArgumentException(
+          "waitAnnouncement must contain {wait} or be empty, got '" + waitTemplate + "'");
+    }
     this.every = every;
     this.template = template;
+    this.waitTemplate = waitTemplate;
     this.language = language;
+    this.callbacks = callbacks;
     this.timers = timers;
     this.pool = pool;
     this.acd = acd;
@@ -78,18 +89,45 @@ final class QueueAnnouncements {
     if (!call.waiting() || call.media == null || !call.media.treatmentPlaying || router == null) {
       return;
     }
-    int position =
-        router.explainWaiting(call.interactionId).map(WaitExplanation::position).orElse(0);
-    if (position < 1) {
+    WaitExplanation waiting;
+    try {
+      waiting = router.explainWaiting(call.interactionId).orElse(null);
+    } catch (RuntimeException e) {
+      return; // the interaction moved on meanwhile
+    }
+    if (waiting == null || waiting.position() < 1) {
       return;
     }
-    String text = template.replace("{position}", String.valueOf(position));
+    String text = text(waiting, callbacks.offerFor(call));
     pool.execute(
         () -> {
           speech
               .say(text, language)
               .ifPresent(spoken -> call.executor.execute(() -> play(call, spoken, musicAgain)));
         });
+  }
+
+  /** What is said: the place in line, the expected wait when known, the callback offer. */
+  String text(WaitExplanation waiting, String callbackOffer) {
+    StringBuilder text =
+        new StringBuilder(template.replace("{position}", String.valueOf(waiting.position())));
+    Duration wait = waiting.expectedWait();
+    if (wait != null && !wait.isZero() && !waitTemplate.isBlank()) {
+      text.append(' ').append(waitTemplate.replace("{wait}", minutes(wait, language)));
+    }
+    if (!callbackOffer.isBlank()) {
+      text.append(' ').append(callbackOffer);
+    }
+    return text.toString();
+  }
+
+  /** A wait in whole minutes (rounded up, at least one) as the language says it. */
+  static String minutes(Duration wait, String language) {
+    long m = Math.max(1, (wait.toSeconds() + 59) / 60);
+    if (language.startsWith("zh")) {
+      return m + " 分钟";
+    }
+    return m == 1 ? "1 minute" : m + " minutes";
   }
 
   private void play(Call call, Prompt spoken, Runnable musicAgain) {

@@ -206,6 +206,33 @@ public @interface SipConfig {
       description = "What the announcement says; {position} is the caller's place in line.")
   String positionAnnouncement() default "You are number {position} in line. Thank you for waiting.";
 
+  @AttributeDefinition(
+      description =
+          "Added to the announcement when the ACD can estimate the caller's wait; {wait} is the"
+              + " wait in whole minutes, rounded up. Empty = never said.")
+  String waitAnnouncement() default "Your expected wait is about {wait}.";
+
   @AttributeDefinition(description = "Language the announcement is spoken in (en, zh ...).")
   String announcementLanguage() default "en";
+
+  @AttributeDefinition(
+      description =
+          "Queues whose waiting callers are offered a callback (comma-separated queue ids): the"
+              + " announcement adds callbackOffer, and the caller's digit keeps their place in line"
+              + " while we hang up; when an agent is free, the agent's phone rings, then the"
+              + " caller's number through the outbound trunk. Needs the outbound trunk; callers"
+              + " whose number it cannot dial are not offered one.")
+  String[] callbackQueues() default {};
+
+  @AttributeDefinition(description = "The digit that takes the callback offer (0-9, * or #).")
+  String callbackDigit() default "1";
+
+  @AttributeDefinition(description = "The callback offer; {digit} is callbackDigit.")
+  String callbackOffer() default
+      "To be called back instead of waiting, keeping your place in line, press {digit}.";
+
+  @AttributeDefinition(
+      description = "Said to a caller who took the callback offer, before we hang up.")
+  String callbackConfirmation() default
+      "Thank you. We will call you back at the number you are calling from. Goodbye.";
 }

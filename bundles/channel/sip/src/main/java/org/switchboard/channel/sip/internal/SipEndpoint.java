@@ -214,6 +214,17 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
         new CallRouting(
             plan,
             new TrunkPolicy(org.switchboard.core.api.ConfigValues.list(config.trunkSources())));
+    CallbackOffers callbacks =
+        new CallbackOffers(
+            org.switchboard.core.api.ConfigValues.list(config.callbackQueues()),
+            config.callbackDigit(),
+            config.callbackOffer(),
+            config.callbackConfirmation(),
+            config.announcementLanguage(),
+            trunk,
+            this::core,
+            talk,
+            callPool);
     return new CallControl(
         provider,
         sip,
@@ -234,7 +245,9 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             new QueueAnnouncements(
                 Duration.ofSeconds(config.positionAnnouncementSeconds()),
                 config.positionAnnouncement(),
+                config.waitAnnouncement(),
                 config.announcementLanguage(),
+                callbacks,
                 housekeeping,
                 callPool,
                 () -> acd,
@@ -248,6 +261,7 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             callPool,
             org.switchboard.core.api.Identifiers.requireName(
                 "flowFallbackQueue", config.flowFallbackQueue())),
+        callbacks,
         clock,
         config.maxCalls());
   }

@@ -139,6 +139,11 @@ final class FakeCore implements ChannelContext {
   }
 
   @Override
+  public Interaction callbackRequested(String id, String address) {
+    return to(id, InteractionState.QUEUED);
+  }
+
+  @Override
   public Interaction selfServed(String id, String code, String note) {
     return to(id, InteractionState.CLOSED);
   }

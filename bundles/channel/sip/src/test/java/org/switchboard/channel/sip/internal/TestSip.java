@@ -287,6 +287,31 @@ final class TestSip implements AutoCloseable {
       public String announcementLanguage() {
         return "en";
       }
+
+      @Override
+      public String waitAnnouncement() {
+        return "Your expected wait is about {wait}.";
+      }
+
+      @Override
+      public String[] callbackQueues() {
+        return new String[0];
+      }
+
+      @Override
+      public String callbackDigit() {
+        return "1";
+      }
+
+      @Override
+      public String callbackOffer() {
+        return "Press {digit} to be called back.";
+      }
+
+      @Override
+      public String callbackConfirmation() {
+        return "We will call you back.";
+      }
     };
   }
 }
