@@ -158,6 +158,29 @@ final class Tones {
     writeWav(wav, s);
   }
 
+  /**
+   * A caller leaving a voicemail, for baresip's microphone: {@code wait} seconds of silence (the
+   * greeting), a sine of {@code hz} for {@code talk} seconds (the message), then, with {@code
+   * hash}, the key "#" (941 + 1477 Hz) for 250 ms, then {@code tail} seconds of silence (when the
+   * file ends, baresip hangs up).
+   */
+  static void voicemail(Path wav, double wait, int hz, double talk, boolean hash, double tail)
+      throws IOException {
+    int rate = 8000;
+    double keyTime = hash ? 0.25 : 0;
+    short[] s = new short[(int) (rate * (wait + talk + keyTime + tail))];
+    short[] voice = sine(talk, hz);
+    System.arraycopy(voice, 0, s, (int) (rate * wait), voice.length);
+    int key = (int) (rate * (wait + talk));
+    for (int i = 0; hash && i < rate / 4; i++) {
+      double t = (double) i / rate;
+      s[key + i] =
+          (short)
+              (8000 * Math.sin(2 * Math.PI * 941 * t) + 8000 * Math.sin(2 * Math.PI * 1477 * t));
+    }
+    writeWav(wav, s);
+  }
+
   static short[] sine(double seconds, double hz) {
     short[] s = new short[(int) (8000 * seconds)];
     for (int i = 0; i < s.length; i++) {

@@ -39,6 +39,8 @@ public interface MediaService {
    * in time (silence where a side sent nothing). The file is complete once {@link Recording#stop}
    * returns.
    *
+   * @param right the agent's leg, or null for a one-sided recording (a voicemail: the right channel
+   *     stays silent)
    * @param file where the recording goes; its directory must exist
    * @throws MediaException when a session is closed or the file cannot be created
    */

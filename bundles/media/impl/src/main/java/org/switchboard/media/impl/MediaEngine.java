@@ -122,7 +122,7 @@ public class MediaEngine implements MediaService, HealthIndicator, AutoCloseable
   @Override
   public Recording record(MediaSession left, MediaSession right, Path file) throws MediaException {
     MediaSessionImpl l = own(left);
-    MediaSessionImpl r = own(right);
+    MediaSessionImpl r = right == null ? null : own(right);
     if (file == null) {
       throw new MediaException("no file to record to");
     }
@@ -137,19 +137,23 @@ public class MediaEngine implements MediaService, HealthIndicator, AutoCloseable
             settings.samplesPerPacket(),
             () -> {
               l.detach(holder[0], leftTap);
-              r.detach(holder[0], rightTap);
+              if (r != null) {
+                r.detach(holder[0], rightTap);
+              }
               recorders.remove(holder[0]);
             });
     holder[0] = recorder;
     try {
       l.attach(recorder, leftTap);
-      r.attach(recorder, rightTap);
+      if (r != null) {
+        r.attach(recorder, rightTap);
+      }
     } catch (MediaException e) {
       recorder.stopQuietly();
       throw e;
     }
     recorders.add(recorder);
-    LOG.debug("recording {} and {} to {}", l.id(), r.id(), file);
+    LOG.debug("recording {} and {} to {}", l.id(), r == null ? "nothing" : r.id(), file);
     return recorder;
   }
 

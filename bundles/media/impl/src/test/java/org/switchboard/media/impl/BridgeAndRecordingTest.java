@@ -143,6 +143,30 @@ class BridgeAndRecordingTest {
   }
 
   @Test
+  void aOneSidedRecordingKeepsTheCallerLeftAndSilenceRight() throws Exception {
+    Path file = dir.resolve("voicemail.wav");
+    RecordedFile done;
+    try (TestPeer customer = new TestPeer();
+        MediaSessionImpl a = (MediaSessionImpl) engine.open("caller")) {
+      a.answer(customer.sdp("0"));
+      Recording recording = engine.record(a, null, file);
+      InetSocketAddress toA = TestPeer.at(a);
+      short[] voice = Tones.sine(500, 20 * 25, 8000);
+      long start = System.nanoTime();
+      for (int i = 0; i < 25; i++) {
+        short[] frame = java.util.Arrays.copyOfRange(voice, i * 160, i * 160 + 160);
+        customer.sendRtp(toA, 0, i == 0, g711.encode(Codec.PCMU, frame, 160), 160);
+        LockSupport.parkNanos(start + (i + 1) * 20_000_000L - System.nanoTime());
+      }
+      done = recording.stop();
+    }
+    assertThat(done.duration()).isBetween(Duration.ofMillis(300), Duration.ofMillis(1500));
+    short[][] channels = read(file);
+    assertThat(Tones.dominance(channels[0], 0, channels[0].length, 500, 1500)).isGreaterThan(50);
+    assertThat(longestSilence(channels[1], channels[1])).isEqualTo(channels[1].length);
+  }
+
+  @Test
   void closingALegCompletesItsRecording() throws Exception {
     Path file = dir.resolve("closed.wav");
     Recording recording;

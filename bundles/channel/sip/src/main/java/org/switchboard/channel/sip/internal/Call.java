@@ -24,8 +24,14 @@ final class Call {
     QUEUED,
     /** Offered: the agent's phone(s) ring. */
     RINGING_AGENT,
-    /** A waiting caller chose a callback: they hear the confirmation, then we hang up. */
-    CALLBACK_PROMISED,
+    /** Recording the caller's voicemail (greeting, beep, message; see {@link Voicemail}). */
+    VOICEMAIL,
+    /**
+     * The caller left the line to the ACD (a callback promised, a voicemail left): they hear a last
+     * word, then we hang up; the interaction goes on without this call, and a hang-up abandons
+     * nothing.
+     */
+    HANDED_OVER,
     /** An agent's dial or a callback: their phone(s) ring first. */
     DIALING_AGENT,
     /** An agent's dial or a callback: the agent answered; the customer is being called. */

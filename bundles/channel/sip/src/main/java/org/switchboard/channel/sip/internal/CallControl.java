@@ -56,6 +56,7 @@ final class CallControl {
   private final MediaAnchor anchor;
   private final FlowCalls flows;
   private final CallbackOffers callbacks;
+  private final Voicemail voicemail;
 
   private final CallTable table = new CallTable(this::ended);
   private final SilentPhones silent = new SilentPhones();
@@ -79,6 +80,7 @@ final class CallControl {
       MediaAnchor anchor,
       FlowCalls flows,
       CallbackOffers callbacks,
+      Voicemail voicemail,
       Clock clock,
       int maxCalls) {
     this.provider = provider;
@@ -92,6 +94,7 @@ final class CallControl {
     this.anchor = anchor;
     this.flows = flows;
     this.callbacks = callbacks;
+    this.voicemail = voicemail;
     this.legs = new CallLegs(provider, sip, self, anchor);
     this.inCall = new InCallRequests(sip, legs, table, routing, anchor, clock, () -> core);
     this.dialer =
@@ -135,7 +138,7 @@ final class CallControl {
   private void reconcile(ChannelContext context) {
     try {
       for (Interaction i : context.openInteractions()) {
-        if (!ownedHere(i) || table.knows(i.id()) || awaitsCallback(i)) {
+        if (!ownedHere(i) || table.knows(i.id()) || awaitsCallback(i) || Voicemail.isVoicemail(i)) {
           continue;
         }
         CoreCalls.endLost(context, i);
@@ -147,22 +150,34 @@ final class CallControl {
 
   void offer(Offer offer) {
     Call call = table.byInteraction(offer.interaction().id());
-    if (call == null && isDial(offer.interaction())) {
-      dial(offer);
-      return;
-    }
-    if (call == null && awaitsCallback(offer.interaction())) {
-      callback(offer);
-      return;
-    }
-    if (call == null) {
-      ChannelContext c = core;
-      if (c != null && ownedHere(offer.interaction())) {
-        pool.execute(() -> CoreCalls.endLost(c, offer.interaction()));
-      }
+    if (call == null || call.phase == Call.Phase.HANDED_OVER) {
+      offerWithoutCall(offer, call != null);
       return;
     }
     call.executor.execute(() -> ringAgent(call, offer.agent().id()));
+  }
+
+  /**
+   * An offer for an interaction no call stands for: an agent's dial or a callback is placed now; a
+   * voicemail is taken on the agent's desktop; an interaction whose caller is being handed over
+   * this instant (its new attributes not written yet) goes back to the queue to be offered again;
+   * anything else lost its call.
+   */
+  private void offerWithoutCall(Offer offer, boolean handingOver) {
+    Interaction i = offer.interaction();
+    ChannelContext c = core;
+    if (isDial(i)) {
+      dial(offer);
+    } else if (Voicemail.isVoicemail(i)) {
+      LOG.debug("Voicemail {} offered to {}: taken on the desktop", i.id(), offer.agent().id());
+    } else if (awaitsCallback(i)) {
+      callback(offer);
+    } else if (handingOver && c != null) {
+      pool.execute(
+          () -> CoreCalls.quietly(() -> c.declined(i.id(), offer.agent().id(), "handed-over")));
+    } else if (c != null && ownedHere(i)) {
+      pool.execute(() -> CoreCalls.endLost(c, i));
+    }
   }
 
   /** An agent's own outbound call: reserved for them, never queued (see the core's dial). */
@@ -179,6 +194,7 @@ final class CallControl {
    */
   private static boolean awaitsCallback(Interaction i) {
     return i.channel() == org.switchboard.core.api.ChannelType.VOICE
+        && !Voicemail.isVoicemail(i)
         && i.attributes()
             .containsKey(org.switchboard.core.api.interaction.Attributes.CALLBACK_ADDRESS)
         && (i.state() == InteractionState.QUEUED || i.state() == InteractionState.OFFERED);
@@ -331,6 +347,9 @@ final class CallControl {
       }
       call.phase = Call.Phase.QUEUED;
       call.queue = destination.get().queue().queue();
+      if (voicemail.isVoicemailQueue(call.queue) && voicemail.inQueue(call, voicemailExit)) {
+        return;
+      }
       legs.ringback(call);
       anchor.waiting(call, call.queue);
       callbacks.arm(call, callbackExit);
@@ -390,6 +409,11 @@ final class CallControl {
         }
 
         @Override
+        public boolean voicemail(Call call, String queue, int maxSeconds) {
+          return voicemail.fromFlow(call, queue, maxSeconds, voicemailExit);
+        }
+
+        @Override
         public void hungUp(Call call) {
           call.endedBy = "switchboard: flow ended the call";
           legs.hangUp(call.customerDialog);
@@ -403,7 +427,7 @@ final class CallControl {
         @Override
         public void promised(Call call) {
           table.unbind(call);
-          call.phase = Call.Phase.CALLBACK_PROMISED;
+          call.phase = Call.Phase.HANDED_OVER;
           anchor.stopTreatment(call);
           if (!call.customerAnswered) {
             legs.answerAnchored(call); // early media: the confirmation is said in an answered call
@@ -412,17 +436,46 @@ final class CallControl {
 
         @Override
         public void confirmed(Call call) {
-          if (call.phase == Call.Phase.CALLBACK_PROMISED) {
-            call.endedBy = "switchboard: callback promised";
-            legs.hangUp(call.customerDialog);
-            forget(call);
-          }
+          hangUpHandedOver(call, "callback promised");
         }
       };
+
+  /** A caller leaves a voicemail: answered first, handed over to the queue, then hung up. */
+  private final Voicemail.Exit voicemailExit =
+      new Voicemail.Exit() {
+        @Override
+        public void answer(Call call) {
+          anchor.stopTreatment(call);
+          if (!call.customerAnswered) {
+            legs.answerAnchored(call);
+          }
+        }
+
+        @Override
+        public void handedOver(Call call) {
+          table.unbind(call);
+        }
+
+        @Override
+        public void done(Call call) {
+          hangUpHandedOver(call, "voicemail left");
+        }
+      };
+
+  private void hangUpHandedOver(Call call, String why) {
+    if (call.phase == Call.Phase.HANDED_OVER) {
+      call.endedBy = "switchboard: " + why;
+      legs.hangUp(call.customerDialog);
+      forget(call);
+    }
+  }
 
   // ---- ringing the agent -----------------------------------------------------------------------
 
   private void ringAgent(Call call, String agentId) {
+    if (call.phase == Call.Phase.VOICEMAIL && voicemail.giveUpForAgent(call)) {
+      anchor.waiting(call, call.queue); // an agent is free: live beats a message
+    }
     if (call.phase != Call.Phase.QUEUED) {
       return;
     }
@@ -729,9 +782,25 @@ final class CallControl {
       cancelRinging(call);
       call.phase = Call.Phase.QUEUED;
     }
+    if (call.phase == Call.Phase.QUEUED
+        && i.state() == InteractionState.QUEUED
+        && !java.util.Objects.equals(i.queue(), call.queue)) {
+      movedToQueue(call, i.queue()); // transferred, or overflowed after the maximum wait
+      return;
+    }
     if (i.state().isFinal() || i.state() == InteractionState.WRAP_UP) {
       hangUpBoth(call, "ended-elsewhere");
     }
+  }
+
+  /** The waiting call is in another queue now: that queue's treatment, or its voicemail. */
+  private void movedToQueue(Call call, String queue) {
+    call.queue = queue;
+    if (voicemail.isVoicemailQueue(queue) && voicemail.inQueue(call, voicemailExit)) {
+      return;
+    }
+    anchor.waiting(call, queue);
+    callbacks.arm(call, callbackExit);
   }
 
   // ---- in-dialog requests ----------------------------------------------------------------------
@@ -790,7 +859,7 @@ final class CallControl {
     if (!call.customerUnanswered()) {
       return;
     }
-    if (call.phase == Call.Phase.CALLBACK_PROMISED) {
+    if (call.phase == Call.Phase.HANDED_OVER) {
       call.endedBy = "customer: " + reason; // the callback stands
       endUnanswered(call, Response.REQUEST_TERMINATED, null);
       return;
@@ -824,8 +893,17 @@ final class CallControl {
     if (call.phase == Call.Phase.ENDED) {
       return;
     }
-    if (call.phase == Call.Phase.CALLBACK_PROMISED) {
-      call.endedBy = "customer"; // during the confirmation: the callback stands
+    if (call.phase == Call.Phase.HANDED_OVER) {
+      call.endedBy = "customer"; // during the last word: the callback or voicemail stands
+      forget(call);
+      return;
+    }
+    if (call.phase == Call.Phase.VOICEMAIL) {
+      call.endedBy = byCustomer ? "customer" : "switchboard: " + cause;
+      voicemail.callerLeft(call); // what they said so far is the message
+      if (!byCustomer) {
+        legs.hangUp(call.customerDialog);
+      }
       forget(call);
       return;
     }

@@ -18,8 +18,10 @@ import org.switchboard.recording.api.RecordingInfo;
  * Records anchored calls the recording policy selects: from the moment customer and agent are
  * bridged until the agent leaves (hang-up, transfer), customer on the left channel, agent on the
  * right. The finished file goes to the {@link RecordingCatalog}, and the interaction gets the
- * recording's id as attribute {@code recording.<n>} (its timeline shows it). Finishing a file runs
- * on the call pool, never on the call's executor.
+ * recording's id as attribute {@code recording.<n>} (its timeline shows it). The agent pauses and
+ * resumes it from the phone's keypad ({@code recordingPauseKey}, e.g. while the customer reads out
+ * a card number), as the desktop does over REST. Finishing a file runs on the call pool, never on
+ * the call's executor.
  */
 final class CallRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
@@ -28,16 +30,46 @@ final class CallRecorder {
   private final Supplier<RecordingCatalog> catalog;
   private final Supplier<ChannelContext> core;
   private final Executor pool;
+  private final char pauseKey;
 
+  /**
+   * @param pauseKey the agent's key that pauses and resumes the recording (0-9, * or #); empty for
+   *     none
+   */
   CallRecorder(
       Supplier<MediaService> media,
       Supplier<RecordingCatalog> catalog,
       Supplier<ChannelContext> core,
-      Executor pool) {
+      Executor pool,
+      String pauseKey) {
+    String key = pauseKey == null ? "" : pauseKey.strip();
+    if (!key.isEmpty() && !key.matches("[0-9*#]")) {
+      throw new IllegalArgumentException(
+          "recordingPauseKey must be one of 0-9, * or #, or empty, got '" + pauseKey + "'");
+    }
     this.media = media;
     this.catalog = catalog;
     this.core = core;
     this.pool = pool;
+    this.pauseKey = key.isEmpty() ? 0 : key.charAt(0);
+  }
+
+  /** A key the agent pressed during the bridged call: the pause key toggles the recording. */
+  void agentKey(Call call, char key) {
+    CallMedia m = call.media;
+    if (pauseKey == 0 || key != pauseKey || m == null || m.recording == null) {
+      return;
+    }
+    Recording live = m.recording;
+    if (live.paused()) {
+      live.resume();
+    } else {
+      live.pause();
+    }
+    LOG.info(
+        "Call {}: the agent {} the recording from the keypad",
+        call.customerCallId,
+        live.paused() ? "paused" : "resumed");
   }
 
   /** The call was just bridged: starts recording it when the policy says so. */

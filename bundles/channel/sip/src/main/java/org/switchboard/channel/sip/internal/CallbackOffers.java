@@ -118,7 +118,7 @@ final class CallbackOffers {
           var spoken = speech.say(confirmation, language);
           call.executor.execute(
               () -> {
-                if (call.phase != Call.Phase.CALLBACK_PROMISED) {
+                if (call.phase != Call.Phase.HANDED_OVER) {
                   return;
                 }
                 if (spoken.isEmpty()) {

@@ -32,6 +32,12 @@ final class FlowCalls {
     /** The flow queued the call (the interaction is QUEUED already). */
     void queued(Call call, String queue);
 
+    /**
+     * The flow sends the caller to voicemail; the interaction is queued in {@code queue} with the
+     * message. False when voicemail is not available (the caller is then queued without one).
+     */
+    boolean voicemail(Call call, String queue, int maxSeconds);
+
     /** The flow ended the call; the interaction is closed (self-served) already. */
     void hungUp(Call call);
   }
@@ -228,11 +234,12 @@ final class FlowCalls {
 
     @Override
     public void voicemail(String queue, int maxSeconds) {
-      LOG.warn(
-          "Call {}: voicemail is not available yet; the caller waits in {} instead",
-          call.customerCallId,
-          queue);
-      enqueue(QueueRequest.to(queue));
+      call.executor.execute(
+          () -> {
+            if (inFlow() && !exits.voicemail(call, queue, maxSeconds)) {
+              queue(QueueRequest.to(queue));
+            }
+          });
     }
 
     @Override

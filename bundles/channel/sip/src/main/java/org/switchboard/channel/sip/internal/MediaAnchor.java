@@ -193,6 +193,14 @@ final class MediaAnchor {
     stopTreatment(call);
     m.customer.bridge(m.agent);
     recorder.bridged(call);
+    MediaSession agent = m.agent;
+    agent.onDtmf((key, source) -> call.executor.execute(() -> agentKey(call, agent, key)));
+  }
+
+  private void agentKey(Call call, MediaSession from, char key) {
+    if (call.media != null && call.media.agent == from) {
+      recorder.agentKey(call, key);
+    }
   }
 
   /** The call waits for an agent (again): the customer hears the greeting once, then music. */

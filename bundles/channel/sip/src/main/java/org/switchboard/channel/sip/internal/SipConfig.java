@@ -232,6 +232,30 @@ public @interface SipConfig {
       "To be called back instead of waiting, keeping your place in line, press {digit}.";
 
   @AttributeDefinition(
+      description =
+          "Queues where a waiting caller leaves a voicemail instead of waiting (comma-separated"
+              + " queue ids), e.g. the overflow queue of a queue with a maximum wait: greeting,"
+              + " beep, the message until # or hang-up; it waits in the queue for an agent, who"
+              + " plays it on the desktop. Flows' voicemail nodes work without this.")
+  String[] voicemailQueues() default {};
+
+  @AttributeDefinition(description = "Longest voicemail message in a voicemail queue, in seconds.")
+  int voicemailMaxSeconds() default 120;
+
+  @AttributeDefinition(
+      description =
+          "The agent's phone key that pauses a call's recording and, pressed again, resumes it"
+              + " (0-9, * or #; empty = none), e.g. while the customer reads out a card number.")
+  String recordingPauseKey() default "*";
+
+  @AttributeDefinition(description = "Said before the beep of a voicemail.")
+  String voicemailGreeting() default
+      "Please leave your message after the tone. Press the hash key when you are done.";
+
+  @AttributeDefinition(description = "Said after a voicemail message, before we hang up.")
+  String voicemailThanks() default "Thank you. Your message has been passed on. Goodbye.";
+
+  @AttributeDefinition(
       description = "Said to a caller who took the callback offer, before we hang up.")
   String callbackConfirmation() default
       "Thank you. We will call you back at the number you are calling from. Goodbye.";

@@ -225,6 +225,19 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             this::core,
             talk,
             callPool);
+    Voicemail voicemail =
+        new Voicemail(
+            org.switchboard.core.api.ConfigValues.list(config.voicemailQueues()),
+            config.voicemailMaxSeconds(),
+            config.voicemailGreeting(),
+            config.voicemailThanks(),
+            config.announcementLanguage(),
+            () -> media,
+            () -> recordings,
+            this::core,
+            talk,
+            callPool,
+            housekeeping);
     return new CallControl(
         provider,
         sip,
@@ -241,7 +254,8 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             config.musicOnHold(),
             MediaAnchor.greetings(
                 org.switchboard.core.api.ConfigValues.list(config.queueGreetings())),
-            new CallRecorder(() -> media, () -> recordings, this::core, callPool),
+            new CallRecorder(
+                () -> media, () -> recordings, this::core, callPool, config.recordingPauseKey()),
             new QueueAnnouncements(
                 Duration.ofSeconds(config.positionAnnouncementSeconds()),
                 config.positionAnnouncement(),
@@ -262,6 +276,7 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
             org.switchboard.core.api.Identifiers.requireName(
                 "flowFallbackQueue", config.flowFallbackQueue())),
         callbacks,
+        voicemail,
         clock,
         config.maxCalls());
   }

@@ -312,6 +312,31 @@ final class TestSip implements AutoCloseable {
       public String callbackConfirmation() {
         return "We will call you back.";
       }
+
+      @Override
+      public String[] voicemailQueues() {
+        return new String[0];
+      }
+
+      @Override
+      public int voicemailMaxSeconds() {
+        return 120;
+      }
+
+      @Override
+      public String voicemailGreeting() {
+        return "Leave a message.";
+      }
+
+      @Override
+      public String recordingPauseKey() {
+        return "*";
+      }
+
+      @Override
+      public String voicemailThanks() {
+        return "Thanks.";
+      }
     };
   }
 }
