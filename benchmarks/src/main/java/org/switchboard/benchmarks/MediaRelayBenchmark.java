@@ -196,6 +196,7 @@ public final class MediaRelayBenchmark {
         int agentPort = port(agent.offer(MediaSession.Direction.SENDRECV));
         agent.accept(sdp(client.address(2 * i + 1).getPort(), agentPt));
         customer.bridge(agent);
+        agent.onDtmf((digit, source) -> {}); // as the SIP channel does (the recording pause key)
         client.target(
             2 * i, new InetSocketAddress(InetAddress.getLoopbackAddress(), customerPort), 0);
         client.target(

@@ -81,7 +81,10 @@ public interface MediaSession extends AutoCloseable {
   /** The leg this one is bridged to, or null. */
   MediaSession bridgedTo();
 
-  /** Where the far end's DTMF digits go (RFC 4733 and in-band; one listener, null for none). */
+  /**
+   * Where the far end's DTMF digits go (RFC 4733 and in-band; one listener, null for none). Tones
+   * in the audio are looked for only while a listener is set (it costs CPU on every packet).
+   */
   void onDtmf(DtmfListener listener);
 
   /**

@@ -69,15 +69,25 @@ final class G711 {
     return payload;
   }
 
-  /** Re-encodes a payload from one law to the other (through linear PCM). */
-  byte[] transcode(Codec from, Codec to, byte[] payload, int offset, int length) {
+  /** Encodes {@code length} samples of {@code pcm} into {@code dest} from {@code at}. */
+  void encode(Codec codec, short[] pcm, int length, byte[] dest, int at) {
+    byte[] table = encode.get(codec);
+    for (int i = 0; i < length; i++) {
+      dest[at + i] = table[pcm[i] & 0xffff];
+    }
+  }
+
+  /**
+   * Re-encodes a payload from one law to the other (through linear PCM) into {@code dest} from
+   * {@code at}.
+   */
+  void transcode(
+      Codec from, Codec to, byte[] payload, int offset, int length, byte[] dest, int at) {
     short[] in = decode.get(from);
     byte[] out = encode.get(to);
-    byte[] result = new byte[length];
     for (int i = 0; i < length; i++) {
-      result[i] = out[in[payload[offset + i] & 0xff] & 0xffff];
+      dest[at + i] = out[in[payload[offset + i] & 0xff] & 0xffff];
     }
-    return result;
   }
 
   static AudioFormat.Encoding encodingOf(Codec codec) {

@@ -161,11 +161,8 @@ final class MediaIo implements Runnable {
   }
 
   private void deliver(PacketHandler handler, InetSocketAddress from) {
-    buffer.flip();
-    byte[] data = new byte[buffer.remaining()];
-    buffer.get(data);
     try {
-      handler.packet(data, data.length, from);
+      handler.packet(buffer.array(), buffer.position(), from);
     } catch (RuntimeException e) {
       handlerFailures.incrementAndGet();
       LOG.warn("a media packet handler failed: {}", e.toString(), e);

@@ -284,6 +284,11 @@ final class MediaSessionImpl implements MediaSession, Receiver.Session {
   }
 
   @Override
+  public boolean hearsDigits() {
+    return listener != null;
+  }
+
+  @Override
   public void digit(char digit, DtmfListener.Source source) {
     digits.incrementAndGet();
     DtmfListener l = listener;

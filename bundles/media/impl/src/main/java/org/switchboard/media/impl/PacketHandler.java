@@ -6,7 +6,8 @@ import java.net.InetSocketAddress;
 @FunctionalInterface
 interface PacketHandler {
   /**
-   * @param data the datagram's bytes, owned by the handler from now on
+   * @param data the datagram's bytes, valid during this call only (the I/O thread reuses the array
+   *     for the next datagram): copy what must be kept
    * @param length how many bytes of {@code data} the datagram holds
    * @param from where it came from
    */

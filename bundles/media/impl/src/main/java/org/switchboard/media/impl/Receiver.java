@@ -25,6 +25,9 @@ final class Receiver {
     List<RecordingTap> taps();
 
     void digit(char digit, DtmfListener.Source source);
+
+    /** Whether anyone listens for this leg's digits (in-band detection costs CPU per packet). */
+    boolean hearsDigits();
   }
 
   private static final int MAX_SAMPLES = 2048;
@@ -103,7 +106,7 @@ final class Receiver {
       bridge.relayAudio(packet, codec);
     }
     List<RecordingTap> taps = session.taps();
-    boolean detect = inband && !events.seen();
+    boolean detect = inband && !events.seen() && session.hearsDigits();
     if (taps.isEmpty() && !detect) {
       return;
     }

@@ -17,24 +17,32 @@ final class RecordingTap {
 
   /** Adds what the far end sent. */
   synchronized void offer(short[] pcm, int n) {
-    for (int i = 0; i < n; i++) {
-      if (size == CAPACITY) {
-        head = (head + 1) % CAPACITY;
-        size--;
-        dropped++;
-      }
-      ring[(head + size) % CAPACITY] = pcm[i];
-      size++;
+    int from = 0;
+    if (n > CAPACITY) {
+      from = n - CAPACITY;
+      dropped += from;
+      n = CAPACITY;
     }
+    int overflow = size + n - CAPACITY;
+    if (overflow > 0) {
+      head = (head + overflow) % CAPACITY;
+      size -= overflow;
+      dropped += overflow;
+    }
+    int tail = (head + size) % CAPACITY;
+    int first = Math.min(n, CAPACITY - tail);
+    System.arraycopy(pcm, from, ring, tail, first);
+    System.arraycopy(pcm, from + first, ring, 0, n - first);
+    size += n;
   }
 
   /** Fills {@code n} samples of {@code out}: buffered audio, silence where there is none. */
   synchronized void take(short[] out, int n) {
     primed = primed || size >= 2 * n;
     int count = primed ? Math.min(n, size) : 0;
-    for (int i = 0; i < count; i++) {
-      out[i] = ring[(head + i) % CAPACITY];
-    }
+    int first = Math.min(count, CAPACITY - head);
+    System.arraycopy(ring, head, out, 0, first);
+    System.arraycopy(ring, 0, out, first, count - first);
     java.util.Arrays.fill(out, count, n, (short) 0);
     head = (head + count) % CAPACITY;
     size -= count;

@@ -61,14 +61,20 @@ record RtpPacket(
   static byte[] build(
       boolean marker, int payloadType, int sequence, long timestamp, long ssrc, byte[] payload) {
     byte[] out = new byte[HEADER + payload.length];
+    writeHeader(out, marker, payloadType, sequence, timestamp, ssrc);
+    System.arraycopy(payload, 0, out, HEADER, payload.length);
+    return out;
+  }
+
+  /** Writes the 12-byte header (no CSRC, no extension) into the first bytes of {@code out}. */
+  static void writeHeader(
+      byte[] out, boolean marker, int payloadType, int sequence, long timestamp, long ssrc) {
     out[0] = (byte) 0x80;
     out[1] = (byte) ((marker ? 0x80 : 0) | (payloadType & 0x7f));
     out[2] = (byte) (sequence >> 8);
     out[3] = (byte) sequence;
     putU32(out, 4, timestamp);
     putU32(out, 8, ssrc);
-    System.arraycopy(payload, 0, out, HEADER, payload.length);
-    return out;
   }
 
   /** A copy of the payload. */

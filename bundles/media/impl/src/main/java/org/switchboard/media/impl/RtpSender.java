@@ -32,19 +32,21 @@ final class RtpSender {
   }
 
   /**
-   * The next audio packet.
+   * The next audio packet: its header is written into the first {@link RtpPacket#HEADER} bytes of
+   * {@code frame}, whose payload (of {@code payloadLength} bytes) follows already.
    *
    * @param source who produced the audio (a player, the bridged leg's SSRC); a change starts a
    *     talkspurt
    * @param sourceTimestamp the source packet's RTP timestamp when relayed, -1 otherwise
    * @param sourceMarker the source packet's marker bit
    */
-  synchronized byte[] audio(
+  synchronized void audio(
       Object source,
       long sourceTimestamp,
       boolean sourceMarker,
       int payloadType,
-      byte[] payload,
+      byte[] frame,
+      int payloadLength,
       int samples) {
     long now = System.nanoTime();
     boolean sameSource = lastSentNanos >= 0 && Objects.equals(source, lastSource);
@@ -57,7 +59,10 @@ final class RtpSender {
     lastSamples = samples;
     lastSource = source;
     lastSourceTimestamp = sourceTimestamp;
-    return packet(talkspurt, payloadType, timestamp, payload);
+    sequence = (sequence + 1) & 0xffff;
+    packets++;
+    octets += payloadLength;
+    RtpPacket.writeHeader(frame, talkspurt, payloadType, sequence, timestamp, ssrc);
   }
 
   /**

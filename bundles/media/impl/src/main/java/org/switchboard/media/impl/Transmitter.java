@@ -23,6 +23,15 @@ final class Transmitter {
   private final AtomicLong dropped = new AtomicLong();
   private volatile RemoteMedia remote;
 
+  /** Room for one packet, per sending thread (media clock, I/O thread), reused for every packet. */
+  private static final ThreadLocal<Frame> FRAMES = ThreadLocal.withInitial(Frame::new);
+
+  private static final class Frame {
+    static final int MAX_PAYLOAD = 2048;
+    final byte[] bytes = new byte[RtpPacket.HEADER + MAX_PAYLOAD];
+    final ByteBuffer buffer = ByteBuffer.wrap(bytes);
+  }
+
   Transmitter(DatagramChannel rtp, DatagramChannel rtcp, G711 g711) {
     this.rtp = rtp;
     this.rtcp = rtcp;
@@ -63,33 +72,32 @@ final class Transmitter {
   /** Sends {@code n} samples of prompt audio from {@code source}. */
   void play(Object source, short[] pcm, int n) {
     RemoteMedia m = remote;
-    if (m == null || !sending()) {
+    if (m == null || !sending() || n > Frame.MAX_PAYLOAD) {
       return;
     }
-    byte[] payload = g711.encode(m.codec(), pcm, n);
-    send(rtp, sender.audio(source, -1, false, m.payloadType(), payload, n), rtpLatch.target());
+    Frame frame = FRAMES.get();
+    g711.encode(m.codec(), pcm, n, frame.bytes, RtpPacket.HEADER);
+    sender.audio(source, -1, false, m.payloadType(), frame.bytes, n, n);
+    send(rtp, frame, RtpPacket.HEADER + n, rtpLatch.target());
   }
 
   /** Relays an audio packet of the bridged leg, transcoded when the codecs differ. */
   void relay(RtpPacket packet, Codec from) {
     RemoteMedia m = remote;
-    if (m == null || !sending()) {
+    int n = packet.payloadLength();
+    if (m == null || !sending() || n > Frame.MAX_PAYLOAD) {
       return;
     }
-    byte[] payload =
-        m.codec() == from
-            ? packet.payload()
-            : g711.transcode(
-                from, m.codec(), packet.data(), packet.payloadOffset(), packet.payloadLength());
-    byte[] out =
-        sender.audio(
-            packet.ssrc(),
-            packet.timestamp(),
-            packet.marker(),
-            m.payloadType(),
-            payload,
-            payload.length);
-    send(rtp, out, rtpLatch.target());
+    Frame frame = FRAMES.get();
+    if (m.codec() == from) {
+      System.arraycopy(packet.data(), packet.payloadOffset(), frame.bytes, RtpPacket.HEADER, n);
+    } else {
+      g711.transcode(
+          from, m.codec(), packet.data(), packet.payloadOffset(), n, frame.bytes, RtpPacket.HEADER);
+    }
+    sender.audio(
+        packet.ssrc(), packet.timestamp(), packet.marker(), m.payloadType(), frame.bytes, n, n);
+    send(rtp, frame, RtpPacket.HEADER + n, rtpLatch.target());
   }
 
   /** Relays a telephone-event packet, when the far end negotiated telephone events. */
@@ -118,6 +126,20 @@ final class Transmitter {
 
   long dropped() {
     return dropped.get();
+  }
+
+  private void send(DatagramChannel channel, Frame frame, int length, InetSocketAddress to) {
+    if (to == null) {
+      return;
+    }
+    frame.buffer.clear().limit(length);
+    try {
+      if (channel.send(frame.buffer, to) == 0) {
+        dropped.incrementAndGet();
+      }
+    } catch (IOException | RuntimeException e) {
+      dropped.incrementAndGet();
+    }
   }
 
   private void send(DatagramChannel channel, byte[] packet, InetSocketAddress to) {

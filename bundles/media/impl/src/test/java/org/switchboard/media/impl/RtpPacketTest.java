@@ -73,7 +73,7 @@ class RtpPacketTest {
   @Test
   void rtcpReportIsASenderReportWithCname() {
     RtpSender sender = new RtpSender();
-    sender.audio("x", -1, false, 0, new byte[160], 160);
+    sender.audio("x", -1, false, 0, new byte[172], 160, 160);
     byte[] report = RtcpReport.build(sender, "switchboard-1@127.0.0.1");
     assertThat(report[1] & 0xff).isEqualTo(RtcpReport.SR);
     int srLength = 4 * (RtpPacket.u16(report, 2) + 1);
@@ -85,13 +85,21 @@ class RtpPacketTest {
     assertThat(4 * (RtpPacket.u16(report, srLength + 2) + 1)).isEqualTo(report.length - srLength);
   }
 
+  /** The next packet of {@code sender}: 160 bytes of payload. */
+  private static byte[] frame(
+      RtpSender sender, Object source, long sourceTs, boolean marker, int payloadType) {
+    byte[] frame = new byte[RtpPacket.HEADER + 160];
+    sender.audio(source, sourceTs, marker, payloadType, frame, 160, 160);
+    return frame;
+  }
+
   @Test
   void senderKeepsSequenceAndTimestampContinuousAcrossSources() {
     RtpSender sender = new RtpSender();
-    RtpPacket a = parse(sender.audio("prompt", -1, false, 0, new byte[160], 160));
-    RtpPacket b = parse(sender.audio("prompt", -1, false, 0, new byte[160], 160));
-    RtpPacket c = parse(sender.audio(99L, 1000, false, 0, new byte[160], 160));
-    RtpPacket d = parse(sender.audio(99L, 1160, false, 0, new byte[160], 160));
+    RtpPacket a = parse(frame(sender, "prompt", -1, false, 0));
+    RtpPacket b = parse(frame(sender, "prompt", -1, false, 0));
+    RtpPacket c = parse(frame(sender, 99L, 1000, false, 0));
+    RtpPacket d = parse(frame(sender, 99L, 1160, false, 0));
     assertThat(a.marker()).isTrue();
     assertThat(b.marker()).isFalse();
     assertThat(c.marker()).isTrue();

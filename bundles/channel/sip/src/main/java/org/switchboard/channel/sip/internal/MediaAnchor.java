@@ -191,6 +191,7 @@ final class MediaAnchor {
       return;
     }
     stopTreatment(call);
+    m.customer.onDtmf(null); // the agent hears the caller's keys; nobody else needs them now
     m.customer.bridge(m.agent);
     recorder.bridged(call);
     MediaSession agent = m.agent;
