@@ -144,6 +144,52 @@ public class MediaE2EIT {
   }
 
   /**
+   * The media engine restarted under a waiting call (an update without drain): the call lost its
+   * audio, so Switchboard hangs it up and the core has it abandoned, not left waiting in silence;
+   * the next call is anchored in the new engine and hears the queue's music.
+   */
+  @Test
+  public void aRestartedMediaEngineEndsTheCallsItCarriedAndTheNextCallIsAnchoredAgain()
+      throws Exception {
+    desk.state("agent4", "NOT_READY");
+    try (Baresip customer = Baresip.start(120, CUSTOMER, true)) {
+      customer.addAccount("<sip:customer@127.0.0.1>;regint=0");
+      customer.command("dial", "sip:100@127.0.0.1:" + appliance.sipPort(), EVENT);
+      String id = awaitQueued().path("id").asText();
+      String restart =
+          appliance.client("admin", "admin", "bundle:restart org.switchboard.media.impl");
+      assertTrue(restart, !restart.contains("Error"));
+      customer.awaitEvent("CALL_CLOSED", EVENT);
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(10),
+          () -> "ABANDONED".equals(desk.interaction(id).path("state").asText()),
+          "the call abandoned when its audio went away");
+
+      awaitNoMediaSessions();
+      customer.command("dial", "sip:100@127.0.0.1:" + appliance.sipPort(), EVENT);
+      String next = awaitQueued().path("id").asText();
+      Instant since = Instant.now();
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(20),
+          () -> Duration.between(since, Instant.now()).toMillis() > 3_000,
+          "three seconds of waiting");
+      customer.command("hangup", "", EVENT);
+      customer.awaitEvent("CALL_CLOSED", EVENT);
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(10),
+          () -> "ABANDONED".equals(desk.interaction(next).path("state").asText()),
+          "the second call abandoned when the caller hung up");
+      List<Path> heard = customer.recordings("dec.wav");
+      assertEquals(heard.toString(), 2, heard.size());
+      int[] second = labels(List.of(heard.get(1)), customer);
+      assertTrue(
+          "the second call heard the queue: " + Arrays.toString(second),
+          Tones.count(second, GREETING) + Tones.count(second, MUSIC) >= 15);
+    }
+    awaitNoMediaSessions();
+  }
+
+  /**
    * The call was recorded (queue support's policy): a stereo WAV with the customer's tone on the
    * left and the agent's on the right, downloadable whole or by range by a supervisor (logged with
    * the purpose), not by an agent.

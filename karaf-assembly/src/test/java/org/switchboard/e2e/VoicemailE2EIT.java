@@ -21,12 +21,12 @@ import org.junit.Test;
 import org.switchboard.e2e.HttpProbe.Login;
 
 /**
- * Voicemail through the started appliance (demo mode, media engine, recordings): a baresip caller
- * whose microphone is silent during the greeting and then "speaks" a 700 Hz tone. Through a flow's
- * voicemail node the message ends with "#", and the interaction waits in support with its
- * recording, whose left channel carries the tone; an agent accepts it on the desk (no phone rings).
- * Through the maximum wait of support, which overflows to the voicemail queue {@code messages}, the
- * caller leaves a message and hangs up: it waits in {@code messages}.
+ * Voicemail through the started appliance (demo mode, media engine, recordings kept as FLAC): a
+ * baresip caller whose microphone is silent during the greeting and then "speaks" a 700 Hz tone.
+ * Through a flow's voicemail node the message ends with "#", and the interaction waits in support
+ * with its recording, whose left channel carries the tone; an agent accepts it on the desk (no
+ * phone rings). Through the maximum wait of support, which overflows to the voicemail queue {@code
+ * messages}, the caller leaves a message and hangs up: it waits in {@code messages}.
  */
 public class VoicemailE2EIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +49,10 @@ public class VoicemailE2EIT {
                 "positionAnnouncementSeconds", "0",
                 "voicemailGreeting", "Please leave a message.",
                 "voicemailThanks", "Thank you."),
-            home -> write(home.resolve("etc/flows/vm-test.yaml"), flow()));
+            home -> {
+              write(home.resolve("etc/flows/vm-test.yaml"), flow());
+              Ports.set(home, "org.switchboard.recording.cfg", Map.of("format", "flac"));
+            });
     desk = new Desk(appliance);
     RunningDistribution.waitFor(
         Duration.ofSeconds(60),
@@ -178,9 +181,14 @@ public class VoicemailE2EIT {
             .getBytes(
                 "/api/v1/recordings/" + recording + "/audio?purpose=e2e%20voicemail", SUPERVISOR);
     assertEquals(200, audio.statusCode());
+    assertEquals("audio/flac", audio.headers().firstValue("Content-Type").orElse(""));
+    Path flac = Files.createTempFile("voicemail-", ".flac");
     Path wav = Files.createTempFile("voicemail-", ".wav");
     try {
-      Files.write(wav, audio.body());
+      Files.write(flac, audio.body());
+      Process sox = new ProcessBuilder("sox", "-q", flac.toString(), wav.toString()).start();
+      assertTrue("sox decodes the FLAC", sox.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(0, sox.exitValue());
       List<Tones.Channel> channels = Tones.read(wav);
       int[] left = Tones.labels(channels.get(0), VOICE);
       int[] right = Tones.labels(channels.get(1), VOICE);
@@ -189,6 +197,7 @@ public class VoicemailE2EIT {
       assertEquals("right: " + Arrays.toString(right), 0, Tones.count(right, VOICE));
     } finally {
       Files.deleteIfExists(wav);
+      Files.deleteIfExists(flac);
     }
   }
 

@@ -54,6 +54,7 @@ public class RecordingCatalogImpl implements RecordingCatalog {
   private final Clock clock;
   private final LiveRecordings live = new LiveRecordings();
   private final ScheduledExecutorService sweeper;
+  private final RecordingCompressor compressor = new RecordingCompressor("sox");
 
   /** The settings in force; replaced whole when the configuration changes (no restart). */
   private volatile Settings settings;
@@ -67,7 +68,11 @@ public class RecordingCatalogImpl implements RecordingCatalog {
    * @param sweepMinutes minutes between retention runs
    */
   private record Settings(
-      Path directory, Duration retention, RecordingPolicy policy, int sweepMinutes) {
+      Path directory,
+      Duration retention,
+      RecordingPolicy policy,
+      int sweepMinutes,
+      RecordingFormat format) {
     static Settings of(Path base, RecordingConfig config) {
       if (config.retentionDays() < 1 || config.retentionDays() > 3650) {
         throw new IllegalArgumentException(
@@ -82,7 +87,8 @@ public class RecordingCatalogImpl implements RecordingCatalog {
           new RecordingPolicy(
               Set.copyOf(org.switchboard.core.api.ConfigValues.list(config.recordQueues())),
               Set.copyOf(org.switchboard.core.api.ConfigValues.list(config.recordAgents()))),
-          config.sweepMinutes());
+          config.sweepMinutes(),
+          RecordingFormat.parse(config.format()));
     }
   }
 
@@ -178,6 +184,21 @@ public class RecordingCatalogImpl implements RecordingCatalog {
   @Override
   public RecordingInfo stored(PlannedRecording planned, RecordedFile file) {
     live.remove(planned);
+    Settings now = settings;
+    Path kept = file.file();
+    long bytes = file.bytes();
+    String sha256 = file.sha256();
+    Optional<Path> compressed = compressor.compress(file.file(), now.format());
+    if (compressed.isPresent()) {
+      try {
+        sha256 = RecordingCompressor.sha256(compressed.get());
+        bytes = Files.size(compressed.get());
+        kept = compressed.get();
+      } catch (IOException e) {
+        throw new org.switchboard.core.api.SwitchboardException(
+            "the compressed recording " + compressed.get() + " cannot be read", e);
+      }
+    }
     RecordingInfo info =
         new RecordingInfo(
             planned.id(),
@@ -189,11 +210,10 @@ public class RecordingCatalogImpl implements RecordingCatalog {
             file.startedAt().plus(file.duration()),
             file.duration(),
             file.paused(),
-            file.bytes(),
-            file.sha256(),
-            file.startedAt().plus(settings.retention()));
-    Path directory = settings.directory();
-    rows.insert(info, directory.relativize(file.file().toAbsolutePath().normalize()).toString());
+            bytes,
+            sha256,
+            file.startedAt().plus(now.retention()));
+    rows.insert(info, now.directory().relativize(kept.toAbsolutePath().normalize()).toString());
     return info;
   }
 

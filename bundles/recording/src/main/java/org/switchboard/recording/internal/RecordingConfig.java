@@ -29,4 +29,11 @@ public @interface RecordingConfig {
 
   @AttributeDefinition(description = "Minutes between retention runs.")
   int sweepMinutes() default 60;
+
+  @AttributeDefinition(
+      description =
+          "Format finished recordings are kept in: wav (16-bit PCM stereo, as recorded), flac"
+              + " (lossless, about half the size) or ogg (Ogg Vorbis, lossy, about a tenth)."
+              + " Converted with sox when the call ends; if that fails the WAV is kept.")
+  String format() default "wav";
 }

@@ -160,7 +160,64 @@ class RecordingCatalogTest {
         .hasMessageContaining("retentionDays");
   }
 
+  @Test
+  void flacAndOggRecordingsReplaceTheWavWithTheirOwnSizeAndHash() throws Exception {
+    for (String format : new String[] {"flac", "ogg"}) {
+      catalog.modified(config(new String[] {"support"}, 30, format));
+      PlannedRecording p = catalog.plan("i-" + format, "agent1", "support");
+      writeStereoWav(p.file());
+      long wavBytes = Files.size(p.file());
+      RecordingInfo info = catalog.stored(p, file(p.file(), wavBytes));
+
+      Path kept = catalog.open(p.id(), "supervisor", "format check");
+      assertThat(kept.getFileName().toString()).isEqualTo(p.id() + "." + format);
+      assertThat(Files.exists(p.file())).as("the WAV is gone").isFalse();
+      assertThat(info.bytes()).isEqualTo(Files.size(kept)).isLessThan(wavBytes);
+      assertThat(info.sha256()).isEqualTo(RecordingCompressor.sha256(kept));
+      assertThat(Files.list(kept.getParent()).map(f -> f.getFileName().toString()))
+          .noneMatch(n -> n.contains("partial"));
+    }
+  }
+
+  @Test
+  void aRecordingSoxCannotReadStaysWav() throws Exception {
+    catalog.modified(config(new String[] {"support"}, 30, "flac"));
+    PlannedRecording p = catalog.plan("i-broken", "agent1", "support");
+    Files.write(p.file(), new byte[] {1, 2, 3, 4}); // not audio
+    RecordingInfo info = catalog.stored(p, file(p.file(), 4));
+    assertThat(catalog.open(p.id(), "supervisor", "check")).isEqualTo(p.file());
+    assertThat(info.bytes()).isEqualTo(4);
+    assertThat(Files.list(p.file().getParent())).hasSize(1);
+  }
+
+  @Test
+  void anUnknownFormatIsRefused() {
+    assertThatThrownBy(() -> catalog.modified(config(new String[0], 30, "mp3")))
+        .hasMessageContaining("wav, flac or ogg");
+  }
+
   // ---- helpers ---------------------------------------------------------------------------
+
+  /** Three seconds of a 440 Hz / 880 Hz stereo tone, 16-bit 8 kHz, as the media engine writes. */
+  private static void writeStereoWav(Path file) throws Exception {
+    javax.sound.sampled.AudioFormat stereo =
+        new javax.sound.sampled.AudioFormat(8000f, 16, 2, true, false);
+    byte[] pcm = new byte[8000 * 3 * 4];
+    for (int i = 0; i < 8000 * 3; i++) {
+      short l = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000.0));
+      short r = (short) (8000 * Math.sin(2 * Math.PI * 880 * i / 8000.0));
+      pcm[4 * i] = (byte) l;
+      pcm[4 * i + 1] = (byte) (l >> 8);
+      pcm[4 * i + 2] = (byte) r;
+      pcm[4 * i + 3] = (byte) (r >> 8);
+    }
+    try (javax.sound.sampled.AudioInputStream in =
+        new javax.sound.sampled.AudioInputStream(
+            new java.io.ByteArrayInputStream(pcm), stereo, 8000 * 3)) {
+      javax.sound.sampled.AudioSystem.write(
+          in, javax.sound.sampled.AudioFileFormat.Type.WAVE, file.toFile());
+    }
+  }
 
   private RecordedFile file(Path p, long bytes) {
     return new RecordedFile(
@@ -168,7 +225,16 @@ class RecordingCatalogTest {
   }
 
   private static RecordingConfig config(String[] queues, int days) {
+    return config(queues, days, "wav");
+  }
+
+  private static RecordingConfig config(String[] queues, int days, String format) {
     return new RecordingConfig() {
+      @Override
+      public String format() {
+        return format;
+      }
+
       @Override
       public Class<? extends Annotation> annotationType() {
         return RecordingConfig.class;

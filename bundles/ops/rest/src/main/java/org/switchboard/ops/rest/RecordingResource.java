@@ -50,6 +50,8 @@ import org.switchboard.recording.api.RecordingQuery;
     })
 public class RecordingResource {
   private static final String WAV = "audio/wav";
+  private static final String FLAC = "audio/flac";
+  private static final String OGG = "audio/ogg";
 
   private final RecordingCatalog catalog;
 
@@ -80,12 +82,12 @@ public class RecordingResource {
   }
 
   /**
-   * The recording's audio (WAV), whole or the byte range asked for (players seek with {@code
-   * Range}); {@code purpose} is required and logged.
+   * The recording's audio (WAV, FLAC or Ogg, as the catalogue keeps it), whole or the byte range
+   * asked for (players seek with {@code Range}); {@code purpose} is required and logged.
    */
   @GET
   @Path("{id}/audio")
-  @Produces({WAV, MediaType.APPLICATION_JSON})
+  @Produces({WAV, FLAC, OGG, MediaType.APPLICATION_JSON})
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public Response audio(
       @PathParam("id") String id,
@@ -102,10 +104,11 @@ public class RecordingResource {
         ask instanceof ByteRange.Part p ? p.range() : new ByteRange(0, Math.max(0, size - 1));
     Response.ResponseBuilder r =
         Response.status(ask instanceof ByteRange.Part ? 206 : 200)
-            .type(WAV)
+            .type(contentType(file))
             .header("Accept-Ranges", "bytes")
             .header("Content-Length", size == 0 ? 0 : part.length())
-            .header("Content-Disposition", "inline; filename=\"" + id + ".wav\"")
+            .header(
+                "Content-Disposition", "inline; filename=\"" + id + "." + extension(file) + "\"")
             .header("Cache-Control", "no-store");
     if (ask instanceof ByteRange.Part) {
       r.header("Content-Range", part.contentRange(size));
@@ -122,6 +125,19 @@ public class RecordingResource {
   }
 
   // ---- helpers ---------------------------------------------------------------------------
+
+  private static String extension(java.nio.file.Path file) {
+    String name = file.getFileName().toString();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  private static String contentType(java.nio.file.Path file) {
+    return switch (extension(file)) {
+      case "flac" -> FLAC;
+      case "ogg" -> OGG;
+      default -> WAV;
+    };
+  }
 
   private static Caller caller(SecurityContext security) {
     return (Caller) security.getUserPrincipal();

@@ -255,6 +255,37 @@ final class CallControl {
     }
   }
 
+  /**
+   * A media engine stopped: calls anchored in it have no audio any more and are ended, both legs
+   * hung up and their interactions ended in the core (abandoned while waiting, conversation ended
+   * when connected).
+   */
+  void mediaGone(org.switchboard.media.api.MediaService engine) {
+    for (Call call : table.calls()) {
+      try {
+        endIfIn(call, engine);
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        return; // the SIP channel itself is stopping
+      }
+    }
+  }
+
+  private void endIfIn(Call call, org.switchboard.media.api.MediaService engine) {
+    call.executor.execute(
+        () -> {
+          if (call.media == null || call.phase == Call.Phase.ENDED || !call.media.of(engine)) {
+            return;
+          }
+          LOG.warn("Call {}: the media engine stopped; ending the call", call.customerCallId);
+          String id = call.interactionId;
+          hangUpBoth(call, "media-engine-stopped");
+          ChannelContext c = core;
+          if (c != null && id != null) {
+            c.find(id).ifPresent(i -> CoreCalls.endLost(c, i));
+          }
+        });
+  }
+
   /** Calls in progress (any phase). */
   int activeCalls() {
     return table.size();

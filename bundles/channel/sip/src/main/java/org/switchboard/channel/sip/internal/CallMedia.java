@@ -48,9 +48,22 @@ final class CallMedia {
   /** The periodic place-in-line announcement while the call waits, null when none. */
   java.util.concurrent.ScheduledFuture<?> announcements;
 
-  CallMedia(MediaSession customer, byte[] customerSdp, boolean customerAnswerPending) {
+  /** The engine the sessions live in. */
+  private final org.switchboard.media.api.MediaService engine;
+
+  CallMedia(
+      org.switchboard.media.api.MediaService engine,
+      MediaSession customer,
+      byte[] customerSdp,
+      boolean customerAnswerPending) {
+    this.engine = engine;
     this.customer = customer;
     this.customerSdp = customerSdp;
     this.customerAnswerPending = customerAnswerPending;
+  }
+
+  /** Whether this call's audio lives in {@code other}. */
+  boolean of(org.switchboard.media.api.MediaService other) {
+    return engine == other;
   }
 }

@@ -102,9 +102,10 @@ final class MediaAnchor {
       if (call.customerOffered()) {
         String answer =
             session.answer(new String(call.invite.getRawContent(), StandardCharsets.UTF_8));
-        return new CallMedia(session, bytes(answer), false);
+        return new CallMedia(media, session, bytes(answer), false);
       }
-      return new CallMedia(session, bytes(session.offer(MediaSession.Direction.SENDRECV)), true);
+      return new CallMedia(
+          media, session, bytes(session.offer(MediaSession.Direction.SENDRECV)), true);
     } catch (RuntimeException e) {
       session.close();
       throw e;
@@ -122,7 +123,8 @@ final class MediaAnchor {
     }
     MediaSession session = media.open(call.customerCallId);
     try {
-      return new CallMedia(session, bytes(session.offer(MediaSession.Direction.SENDRECV)), true);
+      return new CallMedia(
+          media, session, bytes(session.offer(MediaSession.Direction.SENDRECV)), true);
     } catch (RuntimeException e) {
       session.close();
       throw e;

@@ -78,10 +78,6 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
   private volatile org.switchboard.acd.api.AcdService acd;
 
   /** The media engine, when installed: calls are then anchored (see {@link MediaAnchor}). */
-  @org.osgi.service.component.annotations.Reference(
-      cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
-      policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
-      policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
   private volatile org.switchboard.media.api.MediaService media;
 
   /** The recordings catalogue, when installed: anchored calls are recorded by its policy. */
@@ -288,6 +284,29 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
     stack.stop();
     callPool.shutdownNow();
     LOG.info("SIP endpoint on {} stopped", listening);
+  }
+
+  @Reference(
+      name = "media",
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY,
+      service = org.switchboard.media.api.MediaService.class,
+      unbind = "unsetMedia")
+  void setMedia(org.switchboard.media.api.MediaService service) {
+    this.media = service;
+  }
+
+  /**
+   * The media engine went away (stopped, updated, replaced): the audio of every anchored call went
+   * with it, so those calls are ended on both legs and in the core rather than left silent. Drain
+   * first to update the media engine without dropping calls (see docs/media.md).
+   */
+  void unsetMedia(org.switchboard.media.api.MediaService service) {
+    if (this.media == service) {
+      this.media = null;
+    }
+    calls.mediaGone(service);
   }
 
   @Reference(

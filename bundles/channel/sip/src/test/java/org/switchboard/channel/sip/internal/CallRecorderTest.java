@@ -43,7 +43,7 @@ class CallRecorderTest {
 
   private static Call recordedCall() {
     Call call = new Call("c-1", new SerialExecutor(Runnable::run), "+4930", Instant.now());
-    call.media = new CallMedia(null, new byte[0], false);
+    call.media = new CallMedia(null, null, new byte[0], false);
     call.media.recording = new PausableRecording();
     return call;
   }
