@@ -63,6 +63,23 @@ final class Desk {
     this.appliance = appliance;
   }
 
+  /** Waits until the flow engine runs, and the data dips named are installed. */
+  void awaitFlowEngine(String... dips) {
+    RunningDistribution.waitFor(
+        java.time.Duration.ofSeconds(60),
+        () -> {
+          if (!appliance
+              .client("admin", "admin", "service:list org.switchboard.flow.api.FlowService")
+              .contains("org.switchboard.flow.impl")) {
+            return false;
+          }
+          String installed =
+              appliance.client("admin", "admin", "service:list org.switchboard.flow.api.DataDip");
+          return java.util.Arrays.stream(dips).allMatch(installed::contains);
+        },
+        "the flow engine and the dips " + java.util.Arrays.toString(dips));
+  }
+
   /** The agent goes READY and shows a sign of life to the ACD watchdog. */
   void ready(String agent) throws IOException {
     state(agent, "READY");

@@ -79,16 +79,7 @@ public class IvrE2EIT {
               sine(prompts.resolve("test-music.wav"), 4.0, MUSIC);
             });
     desk = new Desk(appliance);
-    RunningDistribution.waitFor(
-        Duration.ofSeconds(60),
-        () ->
-            appliance
-                    .client("admin", "admin", "service:list org.switchboard.flow.api.FlowService")
-                    .contains("org.switchboard.flow.impl")
-                && appliance
-                    .client("admin", "admin", "service:list org.switchboard.flow.api.DataDip")
-                    .contains("customer-tier"),
-        "the flow engine and the dip customer-tier");
+    desk.awaitFlowEngine("customer-tier");
   }
 
   @AfterClass

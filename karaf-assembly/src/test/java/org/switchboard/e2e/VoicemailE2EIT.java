@@ -54,13 +54,7 @@ public class VoicemailE2EIT {
               Ports.set(home, "org.switchboard.recording.cfg", Map.of("format", "flac"));
             });
     desk = new Desk(appliance);
-    RunningDistribution.waitFor(
-        Duration.ofSeconds(60),
-        () ->
-            appliance
-                .client("admin", "admin", "service:list org.switchboard.flow.api.FlowService")
-                .contains("org.switchboard.flow.impl"),
-        "the flow engine");
+    desk.awaitFlowEngine();
   }
 
   @AfterClass

@@ -191,7 +191,7 @@ public class RecordingCatalogImpl implements RecordingCatalog {
     Optional<Path> compressed = compressor.compress(file.file(), now.format());
     if (compressed.isPresent()) {
       try {
-        sha256 = RecordingCompressor.sha256(compressed.get());
+        sha256 = RecordedFile.sha256(compressed.get());
         bytes = Files.size(compressed.get());
         kept = compressed.get();
       } catch (IOException e) {

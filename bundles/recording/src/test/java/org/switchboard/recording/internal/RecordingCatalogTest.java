@@ -173,7 +173,7 @@ class RecordingCatalogTest {
       assertThat(kept.getFileName().toString()).isEqualTo(p.id() + "." + format);
       assertThat(Files.exists(p.file())).as("the WAV is gone").isFalse();
       assertThat(info.bytes()).isEqualTo(Files.size(kept)).isLessThan(wavBytes);
-      assertThat(info.sha256()).isEqualTo(RecordingCompressor.sha256(kept));
+      assertThat(info.sha256()).isEqualTo(RecordedFile.sha256(kept));
       assertThat(Files.list(kept.getParent()).map(f -> f.getFileName().toString()))
           .noneMatch(n -> n.contains("partial"));
     }
