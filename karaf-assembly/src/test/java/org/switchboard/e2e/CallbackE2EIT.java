@@ -45,6 +45,8 @@ public class CallbackE2EIT {
                 "outboundPrefixes", "+49",
                 "queueMedia", "answer",
                 "callbackQueues", "support",
+                "callbackAttempts", "2",
+                "callbackRetrySeconds", "3",
                 "positionAnnouncementSeconds", "2"));
     desk = new Desk(appliance);
   }
@@ -93,11 +95,12 @@ public class CallbackE2EIT {
 
   /**
    * The agent's phone is busy: the callback returns to the head of the queue (RONA), the agent is
-   * not ready. The next time the agent answers but the customer's line is busy: the agent is left
-   * in wrap-up with the outcome, to decide what happens next.
+   * not ready. Then agent1 answers but the customer's line is busy: the callback goes back to the
+   * queue for a second attempt three seconds later (agent1 is free meanwhile), which agent2 takes;
+   * the line is busy again, and after this last attempt agent2 is left in wrap-up with the outcome.
    */
   @Test
-  public void aBusyAgentSendsTheCallbackBackToTheQueueAndABusyCustomerEndsInWrapUp()
+  public void aBusyAgentSendsTheCallbackBackAndABusyCustomerIsTriedAgainThenEndsInWrapUp()
       throws Exception {
     try {
       String id = callbackRequested();
@@ -114,20 +117,35 @@ public class CallbackE2EIT {
       assertEquals(back.toString(), "QUEUED", back.path("state").asText());
       assertEquals(CALLER, back.path("attributes").path("callback.address").asText());
 
-      try (Sipp.Phone phone = Sipp.phone("agent-answer.xml", 1, "-d", "300");
-          Sipp.Phone trunk = Sipp.phoneOn(trunkPort, "trunk-busy.xml", 1)) {
-        phone.registerAs("agent1", appliance.sipPort());
+      try (Sipp.Phone phone1 = Sipp.phone("agent-answer.xml", 1, "-d", "300");
+          Sipp.Phone phone2 = Sipp.phone("agent-answer.xml", 1, "-d", "300");
+          Sipp.Phone trunk = Sipp.phoneOn(trunkPort, "trunk-busy.xml", 2)) {
+        phone1.registerAs("agent1", appliance.sipPort());
+        phone2.registerAs("agent2", appliance.sipPort());
         desk.ready("agent1");
+        assertEquals(phone1.tail(), 0, phone1.await(40).exit());
+        RunningDistribution.waitFor(
+            Duration.ofSeconds(10),
+            () -> {
+              JsonNode i = desk.interaction(id);
+              return "QUEUED".equals(i.path("state").asText())
+                  && "1".equals(i.path("attributes").path("callback.attempts").asText())
+                  && i.path("attributes").has("callback.notBefore");
+            },
+            "the callback queued again for its second attempt");
+        desk.ready("agent2");
         assertEquals(trunk.tail(), 0, trunk.await(40).exit());
-        assertEquals(phone.tail(), 0, phone.await(40).exit());
+        assertEquals(phone2.tail(), 0, phone2.await(40).exit());
       }
-      awaitState(id, "WRAP_UP", "the failed callback in the agent's wrap-up");
+      awaitState(id, "WRAP_UP", "the failed callback in the agent's wrap-up after two attempts");
       JsonNode failed = desk.interaction(id);
-      assertEquals(failed.toString(), "agent1", failed.path("agent").asText());
+      assertEquals(failed.toString(), "agent2", failed.path("agent").asText());
       assertEquals("busy", failed.path("attributes").path("callback.outcome").asText());
+      assertEquals("2", failed.path("attributes").path("callback.attempts").asText());
       desk.complete(id);
     } finally {
       desk.state("agent1", "NOT_READY");
+      desk.state("agent2", "NOT_READY");
     }
   }
 

@@ -60,7 +60,21 @@ final class Views {
         i.customerRef(),
         lastAgent(i, policy, history, now),
         i.attributes().containsKey(Attributes.CALLBACK_ADDRESS),
-        i.attributes().get(Attributes.TRANSFERRED_FROM));
+        i.attributes().get(Attributes.TRANSFERRED_FROM),
+        notBefore(i));
+  }
+
+  /** When a scheduled or retried callback may be offered; null (now) when unset or unreadable. */
+  static Instant notBefore(Interaction i) {
+    String at = i.attributes().get(Attributes.CALLBACK_NOT_BEFORE);
+    if (at == null || at.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(at.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   static int effectivePriority(Interaction i, int vipBoost) {

@@ -274,6 +274,10 @@ public final class RoutingEngine {
       line.blockedBy = "routing strategy '" + q.policy().strategy() + "' is not available";
       return false;
     }
+    if (!c.due(now)) {
+      line.blockedBy = "not to be offered before " + c.notBefore();
+      return false;
+    }
     line.blockedBy = null;
     Set<AgentSlot> pool = available.get(q.id());
     if (pool == null || pool.isEmpty()) {
@@ -352,7 +356,7 @@ public final class RoutingEngine {
         if (best != null && Line.ORDER.compare(l, best) >= 0) {
           break;
         }
-        if (requirements(q, l, now).admits(a, l.contact.channel())) {
+        if (l.contact.due(now) && requirements(q, l, now).admits(a, l.contact.channel())) {
           best = l;
           break;
         }
@@ -392,6 +396,10 @@ public final class RoutingEngine {
     if (q.maxWait() != null) {
       deadlines.add(
           new Line.Deadline(line.contact.queuedAt().plus(q.maxWait()), line, true, seq++));
+    }
+    if (line.contact.notBefore() != null
+        && line.contact.notBefore().isAfter(line.contact.queuedAt())) {
+      deadlines.add(new Line.Deadline(line.contact.notBefore(), line, false, seq++));
     }
     if (line.contact.transferredFrom() != null) {
       deadlines.add(

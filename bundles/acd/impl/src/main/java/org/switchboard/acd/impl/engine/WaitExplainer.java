@@ -62,7 +62,10 @@ public final class WaitExplainer {
         excluded.merge(busy, 1, Integer::sum);
       }
     }
-    String summary = summary(engine, line, q, position, eligible, eligibleFree);
+    String summary =
+        c.due(now)
+            ? summary(engine, line, q, position, eligible, eligibleFree)
+            : "a callback not to be offered before " + c.notBefore() + "; it keeps its place";
     return Optional.of(
         new WaitExplanation(
             interactionId,
@@ -145,11 +148,11 @@ public final class WaitExplainer {
   }
 
   private static Instant nextChange(QueueRules q, WaitingContact c, Instant now) {
-    Instant next = null;
+    Instant next = c.due(now) ? null : c.notBefore();
     for (RelaxationStep s : q.policy().steps()) {
       Instant at = c.queuedAt().plus(s.after());
       if (at.isAfter(now)) {
-        next = at;
+        next = next == null || at.isBefore(next) ? at : next;
         break;
       }
     }

@@ -39,6 +39,30 @@ class RoutingEngineTest {
   }
 
   @Test
+  void aCallbackDueLaterKeepsItsPlaceButIsOfferedOnlyFromItsTime() {
+    RoutingEngine e = engine(RoutingPolicy.defaults("q"), null, null);
+    Instant due = T0.plusSeconds(600);
+    WaitingContact retry =
+        new WaitingContact(
+            "retry", "voice", "q", 50, List.of(), T0.minusSeconds(60), null, null, true, null, due);
+    e.enqueue(retry);
+    e.enqueue(contact("later", 50, T0, "voice"));
+    e.putAgent("a", Map.of(), Map.of("voice", 1), true, true, T0);
+    e.putAgent("b", Map.of(), Map.of("voice", 1), true, true, T0);
+
+    assertThat(e.route(T0)).extracting(Assignment::agentId).hasSize(1);
+    assertThat(e.isWaiting("retry")).isTrue();
+    assertThat(e.isWaiting("later")).isFalse();
+    assertThat(e.nextDeadline()).contains(due);
+    assertThat(WaitExplainer.explain(e, "retry", T0).orElseThrow().summary())
+        .contains("not to be offered before");
+    assertThat(e.route(due.minusMillis(1))).isEmpty();
+    assertThat(e.route(due))
+        .singleElement()
+        .satisfies(a -> assertThat(a.contact().interactionId()).isEqualTo("retry"));
+  }
+
+  @Test
   void relaxationStepsApplyExactlyAtTheirTime() {
     RoutingEngine e =
         engine(

@@ -141,6 +141,9 @@ final class Call {
    */
   boolean callback;
 
+  /** Which attempt to reach the customer this callback call is (1 for the first). */
+  int callbackAttempt;
+
   /** Whether we placed this call (click-to-call, callback) rather than the customer. */
   boolean outbound() {
     return inviteTx == null;

@@ -110,7 +110,8 @@ final class CallControl {
             () -> core,
             this::ringPhones,
             trunkAuth,
-            anchor);
+            anchor,
+            callbacks);
   }
 
   // ---- the core's side ---------------------------------------------------------------------
@@ -277,6 +278,10 @@ final class CallControl {
             return;
           }
           LOG.warn("Call {}: the media engine stopped; ending the call", call.customerCallId);
+          if (call.phase == Call.Phase.VOICEMAIL) {
+            hungUp(call, false, "media-engine-stopped"); // what was said so far is the message
+            return;
+          }
           String id = call.interactionId;
           hangUpBoth(call, "media-engine-stopped");
           ChannelContext c = core;
@@ -1025,6 +1030,7 @@ final class CallControl {
   /** A call is forgotten: its media closes and its legs are recorded. */
   private void ended(Call call) {
     FlowCalls.customerLeft(call);
+    voicemail.callerLeft(call); // a message being taken ends with the call (no-op otherwise)
     anchor.release(call);
     recordLegs(call);
   }

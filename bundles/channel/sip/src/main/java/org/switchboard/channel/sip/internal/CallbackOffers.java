@@ -14,7 +14,9 @@ import org.switchboard.core.api.interaction.Interaction;
  * keeping your place in line" in the queue's announcements, and the digit hands the call over to
  * the ACD's callback: the interaction stays queued with the caller's number, the caller hears a
  * confirmation and we hang up. When an agent is free the {@link Dialer} calls the agent, then the
- * caller. Only callers whose number the outbound trunk can dial are offered a callback.
+ * caller; a customer who is busy or does not answer is tried again later ({@code callbackAttempts}
+ * in all, {@code callbackRetrySeconds} apart). Only callers whose number the outbound trunk can
+ * dial are offered a callback.
  *
  * <p>Runs on the call's {@link SerialExecutor}; speech is rendered on the call pool.
  */
@@ -34,6 +36,8 @@ final class CallbackOffers {
   }
 
   private final Set<String> queues;
+  private final int attempts;
+  private final java.time.Duration retryAfter;
   private final char digit;
   private final String offer;
   private final String confirmation;
@@ -45,6 +49,8 @@ final class CallbackOffers {
 
   CallbackOffers(
       List<String> queues,
+      int attempts,
+      java.time.Duration retryAfter,
       String digit,
       String offer,
       String confirmation,
@@ -57,7 +63,16 @@ final class CallbackOffers {
       throw new IllegalArgumentException(
           "callbackDigit must be one of 0-9, * or #, got '" + digit + "'");
     }
+    if (attempts < 1 || attempts > 10) {
+      throw new IllegalArgumentException("callbackAttempts must be 1-10, got " + attempts);
+    }
+    if (retryAfter.isNegative() || retryAfter.compareTo(java.time.Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException(
+          "callbackRetrySeconds must be 0-86400, got " + retryAfter.toSeconds());
+    }
     this.queues = Set.copyOf(queues);
+    this.attempts = attempts;
+    this.retryAfter = retryAfter;
     this.digit = digit.strip().charAt(0);
     this.offer = offer.replace("{digit}", String.valueOf(this.digit));
     this.confirmation = confirmation;
@@ -88,6 +103,20 @@ final class CallbackOffers {
     }
     m.callbackNumber = number;
     m.customer.onDtmf((d, source) -> call.executor.execute(() -> pressed(call, d, exit)));
+  }
+
+  /**
+   * When to try again a callback whose customer could not be reached ({@code outcome}, as a dial's)
+   * after {@code made} attempts: empty when that was the last attempt or trying again cannot help
+   * (a number that does not exist, a call refused).
+   */
+  java.util.Optional<java.time.Instant> nextAttempt(
+      int made, String outcome, java.time.Instant now) {
+    boolean worthIt =
+        outcome.equals("busy") || outcome.equals("no-answer") || outcome.equals("failed");
+    return worthIt && made < attempts
+        ? java.util.Optional.of(now.plus(retryAfter))
+        : java.util.Optional.empty();
   }
 
   /** What the announcements add for this call: the offer, or nothing. */

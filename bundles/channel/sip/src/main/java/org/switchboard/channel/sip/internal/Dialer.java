@@ -52,6 +52,7 @@ final class Dialer {
   private final Phones phones;
   private final gov.nist.javax.sip.clientauthutils.AuthenticationHelper auth;
   private final MediaAnchor anchor;
+  private final CallbackOffers retries;
 
   Dialer(
       SipProvider provider,
@@ -65,7 +66,8 @@ final class Dialer {
       Supplier<ChannelContext> core,
       Phones phones,
       gov.nist.javax.sip.clientauthutils.AuthenticationHelper auth,
-      MediaAnchor anchor) {
+      MediaAnchor anchor,
+      CallbackOffers retries) {
     this.provider = provider;
     this.sip = sip;
     this.legs = legs;
@@ -78,6 +80,7 @@ final class Dialer {
     this.phones = phones;
     this.auth = auth;
     this.anchor = anchor;
+    this.retries = retries;
   }
 
   /** The core reserved the agent for a dial: check the number, then ring the agent's phones. */
@@ -113,6 +116,7 @@ final class Dialer {
         new Call(
             provider.getNewCallId().getCallId(), new SerialExecutor(pool), number, clock.instant());
     call.callback = callback;
+    call.callbackAttempt = callback ? attemptsSoFar(i) + 1 : 0;
     call.queue = i.queue();
     table.add(call);
     table.bind(i.id(), call);
@@ -130,6 +134,7 @@ final class Dialer {
                           "sip.callerId",
                           trunk.callerId())));
           call.phase = Call.Phase.DIALING_AGENT;
+          call.offeredAgent = agentId; // whom a callback that fails from here goes back from
           try {
             call.media = anchor.anchorDial(call);
           } catch (MediaException e) {
@@ -377,8 +382,43 @@ final class Dialer {
     } else if (!accepted && agent != null) {
       tell(c -> c.noAnswer(id, agent, Map.of("sip.lastCause", agent + ": " + note)));
     } else if (accepted) {
-      tell(
-          c -> c.conversationEnded(id, Map.of("callback.outcome", outcome, "sip.lastCause", note)));
+      customerNotReached(call, id, outcome, note);
+    }
+  }
+
+  /**
+   * The agent took the callback but the customer was not reached: it goes back to its queue for a
+   * later attempt (the agent is free meanwhile), or, after the last one, ends in the agent's
+   * wrap-up with the outcome.
+   */
+  private void customerNotReached(Call call, String id, String outcome, String note) {
+    Map<String, String> result = new java.util.HashMap<>();
+    result.put(Attributes.CALLBACK_ATTEMPTS, String.valueOf(call.callbackAttempt));
+    result.put("callback.outcome", outcome);
+    result.put("sip.lastCause", note);
+    java.util.Optional<java.time.Instant> next =
+        retries.nextAttempt(call.callbackAttempt, outcome, clock.instant());
+    if (next.isEmpty() || call.queue == null) {
+      tell(c -> c.conversationEnded(id, result));
+      return;
+    }
+    result.put(Attributes.CALLBACK_NOT_BEFORE, next.get().toString());
+    LOG.info(
+        "Callback {}: attempt {} {}; next at {}", id, call.callbackAttempt, outcome, next.get());
+    tell(
+        c ->
+            c.transferred(
+                id,
+                org.switchboard.core.api.interaction.TransferTarget.toQueue(call.queue),
+                result));
+  }
+
+  private static int attemptsSoFar(Interaction i) {
+    try {
+      return Math.max(
+          0, Integer.parseInt(i.attributes().getOrDefault(Attributes.CALLBACK_ATTEMPTS, "0")));
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 

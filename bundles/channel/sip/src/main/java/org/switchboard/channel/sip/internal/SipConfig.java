@@ -224,6 +224,16 @@ public @interface SipConfig {
               + " whose number it cannot dial are not offered one.")
   String[] callbackQueues() default {};
 
+  @AttributeDefinition(
+      description =
+          "Attempts to reach a customer who asked for a callback (1-10): a busy line, no answer"
+              + " or a failed call is tried again after callbackRetrySeconds, with the next free"
+              + " agent; after the last attempt the agent is left in wrap-up with the outcome.")
+  int callbackAttempts() default 3;
+
+  @AttributeDefinition(description = "Seconds between attempts of a callback (0-86400).")
+  int callbackRetrySeconds() default 600;
+
   @AttributeDefinition(description = "The digit that takes the callback offer (0-9, * or #).")
   String callbackDigit() default "1";
 

@@ -213,6 +213,8 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
     CallbackOffers callbacks =
         new CallbackOffers(
             org.switchboard.core.api.ConfigValues.list(config.callbackQueues()),
+            config.callbackAttempts(),
+            Duration.ofSeconds(config.callbackRetrySeconds()),
             config.callbackDigit(),
             config.callbackOffer(),
             config.callbackConfirmation(),

@@ -268,7 +268,9 @@ final class Voicemail {
       return;
     }
     cancelLimit(message);
-    call.phase = Call.Phase.HANDED_OVER;
+    if (call.phase == Call.Phase.VOICEMAIL) {
+      call.phase = Call.Phase.HANDED_OVER;
+    }
     String interaction = call.interactionId;
     Recording live = message.live;
     PlannedRecording planned = message.planned;

@@ -59,6 +59,8 @@ class QueueAnnouncementsTest {
             () ->
                 new CallbackOffers(
                     List.of("support"),
+                    3,
+                    Duration.ofMinutes(10),
                     "12",
                     "press {digit}",
                     "bye",
@@ -69,6 +71,29 @@ class QueueAnnouncementsTest {
                     Runnable::run))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("callbackDigit");
+  }
+
+  @Test
+  void aBusyOrUnansweredCallbackIsTriedAgainUntilTheLastAttempt() {
+    CallbackOffers offers =
+        new CallbackOffers(
+            List.of("support"),
+            3,
+            Duration.ofMinutes(10),
+            "1",
+            "press {digit}",
+            "bye",
+            "en",
+            null,
+            () -> null,
+            null,
+            Runnable::run);
+    Instant now = Instant.parse("2026-12-01T10:00:00Z");
+    assertThat(offers.nextAttempt(1, "busy", now)).contains(now.plusSeconds(600));
+    assertThat(offers.nextAttempt(2, "no-answer", now)).contains(now.plusSeconds(600));
+    assertThat(offers.nextAttempt(3, "busy", now)).isEmpty();
+    assertThat(offers.nextAttempt(1, "invalid-number", now)).isEmpty();
+    assertThat(offers.nextAttempt(1, "rejected", now)).isEmpty();
   }
 
   private QueueAnnouncements announcements(String waitTemplate) {

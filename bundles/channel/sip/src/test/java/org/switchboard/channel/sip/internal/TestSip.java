@@ -299,6 +299,16 @@ final class TestSip implements AutoCloseable {
       }
 
       @Override
+      public int callbackAttempts() {
+        return 3;
+      }
+
+      @Override
+      public int callbackRetrySeconds() {
+        return 600;
+      }
+
+      @Override
       public String callbackDigit() {
         return "1";
       }

@@ -19,6 +19,22 @@ public final class Attributes {
   public static final String CALLBACK_REQUESTED_AT = "callback.requestedAt";
 
   /**
+   * Not to be offered before this instant (ISO-8601), e.g. a callback the customer wants at three
+   * o'clock or the next attempt of one that found the line busy; the ACD keeps its place and offers
+   * it once the time has come. An unreadable value is ignored.
+   *
+   * @since 1.3
+   */
+  public static final String CALLBACK_NOT_BEFORE = "callback.notBefore";
+
+  /**
+   * How many times the channel has tried to reach the customer for this callback.
+   *
+   * @since 1.3
+   */
+  public static final String CALLBACK_ATTEMPTS = "callback.attempts";
+
+  /**
    * Customer priority 0-100 set by CRM or IVR; the ACD adds it to the queue priority of the
    * interaction (capped at 100).
    */

@@ -71,7 +71,11 @@ final class BrokerConnection implements AutoCloseable {
             .setMaxRetryInterval(settings.maxRetryInterval().toMillis())
             .setCallTimeout(timeout)
             .setCallFailoverTimeout(timeout)
-            .setBlockOnDurableSend(true);
+            .setBlockOnDurableSend(true)
+            // No producer credits: waiting for credits has no timeout in the Artemis client, so a
+            // broker that went away while a send waited for them blocked the publisher (and with it
+            // the event relay) until it came back; the blocking commit has the call timeout.
+            .setProducerWindowSize(-1);
   }
 
   /** Connects unless connected. */

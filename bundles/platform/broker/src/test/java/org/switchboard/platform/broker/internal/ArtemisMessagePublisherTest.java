@@ -104,6 +104,8 @@ class ArtemisMessagePublisherTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(
+      60) // a publisher that blocks for good fails here, not in CI's limit
   void failsWithinTheCallTimeoutWhileTheBrokerIsDownAndRecoversAfterwards() throws Exception {
     assertThat(publisher.awaitConnectionState(true, WAIT)).isTrue();
     broker.stop();
