@@ -55,45 +55,36 @@ class QueueAnnouncementsTest {
 
   @Test
   void theCallbackDigitMustBeAKeypadKey() {
-    assertThatThrownBy(
-            () ->
-                new CallbackOffers(
-                    List.of("support"),
-                    3,
-                    Duration.ofMinutes(10),
-                    "12",
-                    "press {digit}",
-                    "bye",
-                    "en",
-                    null,
-                    () -> null,
-                    null,
-                    Runnable::run))
+    assertThatThrownBy(() -> offers("12"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("callbackDigit");
   }
 
   @Test
   void aBusyOrUnansweredCallbackIsTriedAgainUntilTheLastAttempt() {
-    CallbackOffers offers =
-        new CallbackOffers(
-            List.of("support"),
-            3,
-            Duration.ofMinutes(10),
-            "1",
-            "press {digit}",
-            "bye",
-            "en",
-            null,
-            () -> null,
-            null,
-            Runnable::run);
+    CallbackOffers offers = offers("1");
     Instant now = Instant.parse("2026-12-01T10:00:00Z");
     assertThat(offers.nextAttempt(1, "busy", now)).contains(now.plusSeconds(600));
     assertThat(offers.nextAttempt(2, "no-answer", now)).contains(now.plusSeconds(600));
     assertThat(offers.nextAttempt(3, "busy", now)).isEmpty();
     assertThat(offers.nextAttempt(1, "invalid-number", now)).isEmpty();
     assertThat(offers.nextAttempt(1, "rejected", now)).isEmpty();
+  }
+
+  /** Offers for queue support, three attempts ten minutes apart, taken with {@code digit}. */
+  private static CallbackOffers offers(String digit) {
+    return new CallbackOffers(
+        List.of("support"),
+        3,
+        Duration.ofMinutes(10),
+        digit,
+        "press {digit}",
+        "bye",
+        "en",
+        null,
+        () -> null,
+        null,
+        Runnable::run);
   }
 
   private QueueAnnouncements announcements(String waitTemplate) {
