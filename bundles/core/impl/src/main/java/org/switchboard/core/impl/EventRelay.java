@@ -21,10 +21,13 @@ import org.switchboard.core.api.event.SwitchboardEvent;
 import org.switchboard.platform.broker.MessagePublisher;
 
 /**
- * Publishes the event log: one thread reads events after the stored cursor, publishes them to the
- * broker in order, advances the cursor, then hands them to in-process listeners. Woken after every
- * commit, and polls every second in case a wake-up was missed. When the broker fails it retries the
- * same events with backoff, so nothing is skipped; delivery is at least once.
+ * Publishes the event log: one thread hands new events to the in-process listeners (the ACD, the
+ * channels) in order, then publishes what the broker has not had yet and advances the stored
+ * cursor. Woken after every commit, and polls every second in case a wake-up was missed. When the
+ * broker fails it retries the same events with backoff, so nothing is skipped and delivery is at
+ * least once; meanwhile the in-process listeners keep getting new events, so routing does not wait
+ * for the broker. After a restart the listeners get what came after the broker's cursor (they
+ * reconcile with the core when they start).
  */
 @Component(service = EventRelay.class)
 public class EventRelay {
@@ -43,6 +46,9 @@ public class EventRelay {
   private volatile String lastError;
   private volatile Instant lastErrorAt;
   private volatile long publishedSeq;
+
+  /** The last event handed to the in-process listeners; -1 until the first round. */
+  private long deliveredSeq = -1;
 
   @Activate
   public EventRelay(@Reference CoreStore store, @Reference MessagePublisher publisher) {
@@ -90,13 +96,17 @@ public class EventRelay {
 
   private void run() {
     Duration backoff = Duration.ofMillis(100);
+    long retryAt = System.nanoTime();
     while (running) {
+      boolean publish = System.nanoTime() - retryAt >= 0;
       try {
-        if (relayBatch()) {
-          continue;
+        boolean more = relayBatch(publish);
+        if (publish) {
+          backoff = Duration.ofMillis(100);
         }
-        awaitWork(Duration.ofSeconds(1));
-        backoff = Duration.ofMillis(100);
+        if (!more) {
+          awaitWork(untilNextRound(retryAt));
+        }
       } catch (RuntimeException e) {
         lastError = e.getMessage();
         lastErrorAt = Instant.now();
@@ -104,7 +114,7 @@ public class EventRelay {
             "event relay: publishing failed, retrying in {} ms: {}",
             backoff.toMillis(),
             e.getMessage());
-        awaitWork(backoff);
+        retryAt = System.nanoTime() + backoff.toNanos();
         backoff =
             backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
                 ? MAX_BACKOFF
@@ -113,16 +123,50 @@ public class EventRelay {
     }
   }
 
-  /** Publishes one batch; returns whether there was anything to publish. */
-  private boolean relayBatch() {
+  /** A second, or less when a publishing retry is due sooner. */
+  private static Duration untilNextRound(long retryAt) {
+    long untilRetry = retryAt - System.nanoTime();
+    return untilRetry > 0 && untilRetry < TimeUnit.SECONDS.toNanos(1)
+        ? Duration.ofNanos(untilRetry)
+        : Duration.ofSeconds(1);
+  }
+
+  /**
+   * One round: events after the last delivered one go to the in-process listeners; then, when
+   * {@code publish}, events after the broker's cursor go to the broker and the cursor advances. In
+   * the usual case both start at the same event and one read serves both.
+   *
+   * @return whether there may be more to do at once
+   */
+  private boolean relayBatch(boolean publish) {
     long cursor = store.read(c -> EventLog.cursor(c, CURSOR));
     publishedSeq = cursor;
-    List<SwitchboardEvent> events = store.read(c -> EventLog.after(c, cursor, BATCH));
+    if (deliveredSeq < 0) {
+      deliveredSeq = cursor;
+    }
+    long local = deliveredSeq;
+    long from = publish ? Math.min(cursor, local) : local;
+    List<SwitchboardEvent> events = store.read(c -> EventLog.after(c, from, BATCH));
     if (events.isEmpty()) {
       return false;
     }
-    publisher.publishAll(EventTypes.ADDRESS, events.stream().map(CloudEvents::message).toList());
-    long last = events.get(events.size() - 1).sequence();
+    boolean delivered = false;
+    for (SwitchboardEvent event : events) {
+      if (event.sequence() > local) {
+        deliver(event);
+        deliveredSeq = event.sequence();
+        delivered = true;
+      }
+    }
+    if (!publish) {
+      return delivered;
+    }
+    List<SwitchboardEvent> pending = events.stream().filter(e -> e.sequence() > cursor).toList();
+    if (pending.isEmpty()) {
+      return delivered;
+    }
+    publisher.publishAll(EventTypes.ADDRESS, pending.stream().map(CloudEvents::message).toList());
+    long last = pending.get(pending.size() - 1).sequence();
     store.write(
         c -> {
           EventLog.advance(c, CURSOR, last);
@@ -130,7 +174,6 @@ public class EventRelay {
         });
     publishedSeq = last;
     lastError = null;
-    events.forEach(this::deliver);
     return true;
   }
 

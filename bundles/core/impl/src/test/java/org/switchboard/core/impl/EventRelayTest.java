@@ -54,6 +54,32 @@ class EventRelayTest {
     }
   }
 
+  @Test
+  void listenersKeepGettingEventsWhileTheBrokerIsDownAndTheBrokerGetsEachOnceAfterwards()
+      throws Exception {
+    try (TestCore core = new TestCore()) {
+      core.publisher.down.set(true);
+      List<SwitchboardEvent> delivered = new CopyOnWriteArrayList<>();
+      core.withRelay();
+      core.relay.addListener(delivered::add);
+      core.queue("support");
+      for (int i = 0; i < 10; i++) {
+        ConcurrencyAndDurabilityTest.queued(core);
+      }
+      int total = core.events().size();
+      await(() -> delivered.size() >= total, "every event delivered in-process, broker down");
+      assertThat(core.publisher.published).isEmpty();
+      assertThat(delivered).extracting(SwitchboardEvent::sequence).doesNotHaveDuplicates();
+
+      core.publisher.down.set(false);
+      await(() -> core.publisher.published.size() >= total, "every event published after");
+      List<Long> sequences =
+          core.publisher.published.stream().map(m -> json(m).path("sequence").asLong()).toList();
+      assertThat(sequences).hasSize(total).isSorted().doesNotHaveDuplicates();
+      assertThat(delivered).hasSize(total);
+    }
+  }
+
   private static JsonNode json(BrokerMessage m) {
     try {
       return Json.MAPPER.readTree(new String(m.body(), StandardCharsets.UTF_8));

@@ -111,6 +111,10 @@ public final class TestCore implements AutoCloseable {
     final List<BrokerMessage> published = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresLeft = new AtomicInteger();
 
+    /** While true, every publish fails (the broker is down). */
+    final java.util.concurrent.atomic.AtomicBoolean down =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     public void publish(String address, BrokerMessage message) {
       publishAll(address, List.of(message));
@@ -118,7 +122,7 @@ public final class TestCore implements AutoCloseable {
 
     @Override
     public void publishAll(String address, List<BrokerMessage> messages) {
-      if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      if (down.get() || failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         throw new PublishException("broker down (test)", null);
       }
       published.addAll(new ArrayList<>(messages));
