@@ -115,7 +115,7 @@ public final class MediaRelayBenchmark {
   /** One measured step: N calls through one relay variant. */
   private Step step(String variant, int calls) throws Exception {
     System.gc();
-    Thread.sleep(500);
+    Thread.sleep(500); // a quiet half second between steps (not a synchronisation): the GC settles
     try (RtpLoadClient client = new RtpLoadClient(calls, clients)) {
       Runnable stop;
       String threads;
