@@ -31,6 +31,7 @@ public final class TestCore implements AutoCloseable {
   public final QueueServiceImpl queues;
   public final AgentServiceImpl agents;
   public final InteractionServiceImpl interactions;
+  public final ConversationServiceImpl conversations;
   public EventRelay relay;
 
   public TestCore() {
@@ -56,6 +57,7 @@ public final class TestCore implements AutoCloseable {
     queues = new QueueServiceImpl(store);
     agents = new AgentServiceImpl(store);
     interactions = new InteractionServiceImpl(store);
+    conversations = new ConversationServiceImpl(store);
   }
 
   public TestCore withRelay() {
@@ -97,6 +99,38 @@ public final class TestCore implements AutoCloseable {
   /** Delivers committed events to an in-process listener (needs {@link #withRelay()}). */
   public void listen(EventListener listener) {
     relay.addListener(listener);
+  }
+
+  /** Tells an in-process listener of every conversation change, as the whiteboard does. */
+  public void listen(org.switchboard.core.api.conversation.ConversationListener listener) {
+    conversations.addListener(listener);
+  }
+
+  /**
+   * The core's channel registry with {@code plugins} bound, hearing committed events as in Karaf
+   * (needs {@link #withRelay()}).
+   */
+  public ChannelRegistry channels(org.switchboard.channel.spi.ChannelPlugin... plugins) {
+    ChannelRegistry registry =
+        new ChannelRegistry(
+            interactions,
+            agents,
+            new ChannelRegistry.Config() {
+              @Override
+              public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return ChannelRegistry.Config.class;
+              }
+
+              @Override
+              public int ringTimeoutSeconds() {
+                return 20;
+              }
+            });
+    listen(registry);
+    for (var plugin : plugins) {
+      registry.addPlugin(plugin);
+    }
+    return registry;
   }
 
   @Override

@@ -12,7 +12,7 @@ import org.switchboard.core.api.interaction.TransferTarget;
 final class InteractionActions {
   /** Actions an agent may take on their own interactions. */
   static final Set<String> AGENT_ACTIONS =
-      Set.of("accept", "decline", "hold", "resume", "end", "complete");
+      Set.of("accept", "decline", "hold", "resume", "transfer", "end", "complete");
 
   /**
    * The body of an action; each action reads the fields it needs.

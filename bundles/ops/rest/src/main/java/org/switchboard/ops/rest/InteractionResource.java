@@ -25,6 +25,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.switchboard.core.api.ChannelType;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
+import org.switchboard.core.api.agent.AgentService;
+import org.switchboard.core.api.conversation.ConversationService;
 import org.switchboard.core.api.interaction.Direction;
 import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionQuery;
@@ -51,13 +53,18 @@ public class InteractionResource {
   private final InteractionService interactions;
   private final QueueService queues;
   private final InteractionActions actions;
+  private final Transcripts transcripts;
 
   @Activate
   public InteractionResource(
-      @Reference InteractionService interactions, @Reference QueueService queues) {
+      @Reference InteractionService interactions,
+      @Reference QueueService queues,
+      @Reference ConversationService conversations,
+      @Reference AgentService agents) {
     this.interactions = interactions;
     this.queues = queues;
     this.actions = new InteractionActions(interactions);
+    this.transcripts = new Transcripts(conversations, agents);
   }
 
   /**
@@ -118,6 +125,53 @@ public class InteractionResource {
         .map(
             e ->
                 new TimelineEvent(e.id(), e.sequence(), e.type(), e.time(), ApiJson.tree(e.data())))
+        .toList();
+  }
+
+  /** The conversation's messages after {@code after}, oldest first (chats, emails, ...). */
+  @GET
+  @Path("{id}/messages")
+  public List<Transcripts.MessageView> messages(
+      @PathParam("id") String id,
+      @QueryParam("after") @DefaultValue("0") long after,
+      @QueryParam("limit") @DefaultValue("200") int limit,
+      @Context SecurityContext security) {
+    return transcripts.read(get(id, security), after, limit);
+  }
+
+  /**
+   * Writes into the conversation: the connected agent, or a supervisor (whisper with visibility
+   * AGENTS, barge-in with ALL). The same clientId again returns the stored message.
+   */
+  @POST
+  @Path("{id}/messages")
+  public Response write(
+      @PathParam("id") String id,
+      Transcripts.MessageRequest body,
+      @Context SecurityContext security) {
+    Interaction i = get(id, security);
+    Transcripts.MessageView m =
+        transcripts.write(i, (Caller) security.getUserPrincipal(), Bodies.required(body));
+    return Response.created(
+            URI.create("v1/interactions/" + id + "/messages?after=" + (m.seq() - 1)))
+        .entity(m)
+        .build();
+  }
+
+  /** The customer's earlier interactions, newest first (empty when the customer is unknown). */
+  @GET
+  @Path("{id}/history")
+  public List<Interaction> history(
+      @PathParam("id") String id,
+      @QueryParam("limit") @DefaultValue("20") int limit,
+      @Context SecurityContext security) {
+    Interaction i = get(id, security);
+    if (i.customerRef() == null) {
+      return List.of();
+    }
+    return interactions.history(i.customerRef(), Math.min(Math.max(limit, 1), 100) + 1).stream()
+        .filter(h -> !h.id().equals(i.id()))
+        .limit(Math.min(Math.max(limit, 1), 100))
         .toList();
   }
 

@@ -602,4 +602,64 @@ final class Fakes {
               "phone"));
     }
   }
+
+  /** Transcripts in memory, numbered per conversation, deduplicated by party and clientId. */
+  static final class Conversations
+      implements org.switchboard.core.api.conversation.ConversationService {
+    final Map<String, List<org.switchboard.core.api.conversation.Message>> store =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public synchronized org.switchboard.core.api.conversation.Message append(
+        String id, org.switchboard.core.api.conversation.NewMessage m) {
+      List<org.switchboard.core.api.conversation.Message> list =
+          store.computeIfAbsent(id, k -> new java.util.ArrayList<>());
+      for (var old : list) {
+        if (m.clientId() != null
+            && m.clientId().equals(old.clientId())
+            && old.party() == m.party()) {
+          return old;
+        }
+      }
+      var stored =
+          new org.switchboard.core.api.conversation.Message(
+              id,
+              list.size() + 1,
+              m.party(),
+              m.author(),
+              m.clientId(),
+              m.text(),
+              m.attachment(),
+              m.visibility(),
+              java.time.Instant.parse("2026-12-01T10:00:00Z"));
+      list.add(stored);
+      return stored;
+    }
+
+    @Override
+    public List<org.switchboard.core.api.conversation.Message> history(
+        String id, long after, int limit) {
+      return store.getOrDefault(id, List.of()).stream()
+          .filter(m -> m.seq() > after)
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public long count(String id) {
+      return store.getOrDefault(id, List.of()).size();
+    }
+
+    @Override
+    public void receipt(org.switchboard.core.api.conversation.Receipt receipt) {}
+
+    @Override
+    public List<org.switchboard.core.api.conversation.Receipt> receipts(String id) {
+      return List.of();
+    }
+
+    @Override
+    public void typing(
+        String id, org.switchboard.core.api.conversation.Party party, String author) {}
+  }
 }

@@ -50,6 +50,7 @@ class RestApiTest {
   private static final Fakes.Indicator db = new Fakes.Indicator("db");
   private static final Fakes.Acd acd = new Fakes.Acd();
   private static final Fakes.Sip sip = new Fakes.Sip();
+  private static final Fakes.Conversations conversations = new Fakes.Conversations();
 
   /** Echoes what it parsed, so the tests see the scenario arrived intact. */
   private static final org.switchboard.acd.api.Simulator SIMULATOR =
@@ -106,7 +107,7 @@ class RestApiTest {
             new SkillResource(skills),
             new QueueResource(queues),
             new AgentResource(agents, interactions),
-            new InteractionResource(interactions, queues),
+            new InteractionResource(interactions, queues, conversations, agents),
             new AcdResource(acd, SIMULATOR),
             new SipResource(sip)));
     factory.setProviders(List.of(new JsonProvider(), new ErrorMapper(), new RequestGuard(users)));
@@ -395,6 +396,49 @@ class RestApiTest {
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(done.body()).get("disposition").get("code").asText())
         .isEqualTo("resolved");
+  }
+
+  @Test
+  void theConnectedAgentWritesTheChatAndSupervisorsWhisper() throws Exception {
+    Interaction i =
+        interactions.enqueue(
+            interactions
+                .open(
+                    new OpenInteraction(
+                        ChannelType.CHAT, null, Direction.INBOUND, "v1", "web", null, null))
+                .id(),
+            QueueRequest.to("support"));
+    interactions.offer(i.id(), "agent1");
+    String path = "/v1/interactions/" + i.id() + "/messages";
+    String hello = "{\"text\":\"Hello <b>there</b>\",\"clientId\":\"d-1\"}";
+    assertThat(send("POST", path, "agent1", hello).statusCode())
+        .as("offered, not yet connected")
+        .isEqualTo(403);
+    interactions.accept(i.id(), "agent1");
+    assertThat(send("POST", path, "agent2", hello).statusCode()).isEqualTo(403);
+    HttpResponse<String> first = send("POST", path, "agent1", hello);
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(JSON.readTree(first.body()).get("seq").asLong()).isEqualTo(1);
+    assertThat(JSON.readTree(first.body()).get("party").asText()).isEqualTo("AGENT");
+    assertThat(send("POST", path, "agent1", hello).body()).isEqualTo(first.body());
+    assertThat(
+            send("POST", path, "agent1", "{\"text\":\"x\",\"visibility\":\"AGENTS\"}").statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> whisper =
+        send("POST", path, "super", "{\"text\":\"offer a refund\",\"visibility\":\"AGENTS\"}");
+    assertThat(whisper.statusCode()).isEqualTo(201);
+    assertThat(JSON.readTree(whisper.body()).get("party").asText()).isEqualTo("SUPERVISOR");
+    assertThat(send("POST", path, "agent1", "{\"text\":\"\"}").statusCode()).isEqualTo(400);
+
+    HttpResponse<String> read = send("GET", path + "?after=0", "agent1", null);
+    assertThat(read.statusCode()).isEqualTo(200);
+    JsonNode messages = JSON.readTree(read.body());
+    assertThat(messages).hasSize(2);
+    assertThat(messages.get(0).get("text").asText()).isEqualTo("Hello <b>there</b>");
+    assertThat(messages.get(1).get("visibility").asText()).isEqualTo("AGENTS");
+    assertThat(send("GET", path, "agent2", null).statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/v1/interactions/" + i.id() + "/history", "agent1", null).body())
+        .isEqualTo("[]");
   }
 
   // ---------------------------------------------------------------- JSON shape

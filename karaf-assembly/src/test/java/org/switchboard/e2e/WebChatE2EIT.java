@@ -1,0 +1,314 @@
+package org.switchboard.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.After;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.switchboard.e2e.HttpProbe.Login;
+
+/**
+ * Web chat and the agent desktop in a real browser (Chromium driven by Playwright) against the
+ * started demo appliance: the customer chats from a shop page on another origin, agent1 answers in
+ * the desktop, and the core keeps the transcript and the events. Screenshots of every step are in
+ * {@code target/e2e-screenshots}.
+ */
+public class WebChatE2EIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Login SUPERVISOR = new Login("supervisor", "supervisor");
+  private static final Login AGENT1 = new Login("agent1", "agent1");
+  private static final Login AGENT2 = new Login("agent2", "agent2");
+  private static final List<String> AGENTS = List.of("agent1", "agent2", "agent3", "agent4");
+
+  private static Browser browser;
+  private static RunningDistribution appliance;
+  private static Desk desk;
+
+  @BeforeClass
+  public static void start() {
+    browser = Browser.shop();
+    appliance =
+        Desk.demoAppliance(
+            "chat",
+            Map.of(),
+            home ->
+                Ports.set(
+                    home,
+                    "org.switchboard.channel.webchat.cfg",
+                    Map.of("allowedOrigins", browser.origin())));
+    browser.pointAt("http://127.0.0.1:" + appliance.httpPort());
+    desk = new Desk(appliance);
+  }
+
+  @AfterClass
+  public static void stop() {
+    if (appliance != null) {
+      appliance.close();
+    }
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  /** Nobody takes chats but the agent a scenario logs in, and no chat is left from another test. */
+  @Before
+  @After
+  public void quiet() throws Exception {
+    closeOpenChats();
+    for (String agent : AGENTS) {
+      desk.state(agent, "LOGGED_OUT");
+    }
+  }
+
+  @Test
+  public void aCustomerChatsWithAnAgentWhoWrapsUp() throws Exception {
+    JsonNode result = browser.run("conversation");
+    String chat = result.path("chat").asText();
+
+    JsonNode messages = messages(chat);
+    assertEquals(messages.toString(), 3, messages.size());
+    assertEquals(List.of("CUSTOMER", "AGENT", "CUSTOMER"), field(messages, "party"));
+    assertEquals(
+        List.of(
+            "Hello, where is my order 1001?", "Hi Li, it left our warehouse today.", "Thank you!"),
+        field(messages, "text"));
+    assertEquals(List.of("1", "2", "3"), field(messages, "seq"));
+    assertEquals("Agent 1", messages.get(1).path("author").asText());
+    assertEquals("the customer saw the same transcript", 3, result.path("customerSaw").size());
+
+    JsonNode interaction = interaction(chat);
+    assertEquals("CLOSED", interaction.path("state").asText());
+    assertEquals("agent1", interaction.path("agent").asText());
+    assertEquals("resolved", interaction.at("/disposition/code").asText());
+    assertEquals(
+        "told the customer the order shipped", interaction.at("/disposition/note").asText());
+    JsonNode attributes = interaction.path("attributes");
+    assertEquals("Li Wei", attributes.path("chat.name").asText());
+    assertEquals("Order 1001 is late", attributes.path("chat.topic").asText());
+    assertEquals("agent", attributes.path("chat.endedBy").asText());
+    assertEquals("3", attributes.path("chat.messages").asText());
+    assertEquals("li.wei@example.com", interaction.path("customerRef").asText());
+
+    List<String> types = new ArrayList<>();
+    for (JsonNode e : get("/api/v1/interactions/" + chat + "/events", SUPERVISOR)) {
+      types.add(e.path("type").asText().replace("org.switchboard.interaction.", ""));
+    }
+    assertEquals(
+        types.toString(),
+        List.of("opened", "queued", "offered", "accepted", "conversation-ended"),
+        types.stream()
+            .filter(t -> !t.equals("attributes-updated") && !t.equals("completed"))
+            .toList());
+    assertEquals("completed", types.get(types.size() - 1));
+  }
+
+  @Test
+  public void withNoAgentTheOfflineFormBecomesAQueuedChat() throws Exception {
+    browser.run("offline");
+    JsonNode queued = get("/api/v1/interactions?channel=chat&state=QUEUED", SUPERVISOR);
+    JsonNode offline = null;
+    for (JsonNode i : queued) {
+      if ("true".equals(i.at("/attributes/chat.offline").asText())) {
+        offline = i;
+      }
+    }
+    assertTrue(queued.toString(), offline != null);
+    assertEquals("zhang.san@example.com", offline.path("from").asText());
+    assertEquals("support", offline.path("queue").asText());
+    JsonNode messages = messages(offline.path("id").asText());
+    assertEquals(List.of("Please call me about my invoice."), field(messages, "text"));
+  }
+
+  @Test
+  public void aCustomerWhoReconnectsMidChatLosesNothing() throws Exception {
+    JsonNode result = browser.run("reconnect");
+    JsonNode messages = messages(result.path("chat").asText());
+    assertEquals(
+        List.of("first", "agent one", "agent two", "agent three", "second"),
+        field(messages, "text"));
+    assertEquals(List.of("1", "2", "3", "4", "5"), field(messages, "seq"));
+  }
+
+  @Test
+  public void theSameChatWorksOverLongPolling() throws Exception {
+    JsonNode result = browser.run("polling");
+    assertEquals(
+        List.of("over long-polling", "polled reply"),
+        field(messages(result.path("chat").asText()), "text"));
+  }
+
+  @Test
+  public void anAgentAtChatCapacityIsNotOfferedAFourthChat() throws Exception {
+    JsonNode result = browser.run("capacity");
+    List<String> chats = new ArrayList<>();
+    result.path("chats").forEach(c -> chats.add(c.asText()));
+    for (String id : chats.subList(0, 3)) {
+      assertEquals("CONNECTED", interaction(id).path("state").asText());
+    }
+    String fourth = chats.get(3);
+    // The ACD explains why the fourth waits: the only agent logged in is at capacity.
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(10),
+        () -> {
+          try {
+            return get("/api/v1/acd/interactions/" + fourth, SUPERVISOR).path("waiting").isObject()
+                && "QUEUED".equals(interaction(fourth).path("state").asText());
+          } catch (IOException e) {
+            return false;
+          }
+        },
+        "the fourth chat waiting");
+    assertTrue(interaction(fourth).path("agent").isNull());
+  }
+
+  @Test
+  public void markupFromCustomersAndAgentsIsInertAndOversizedMessagesAreRefused() throws Exception {
+    JsonNode result = browser.run("injection");
+    JsonNode messages = messages(result.path("chat").asText());
+    String evil = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    assertEquals(List.of("hi " + evil, "<b>bold?</b> " + evil), field(messages, "text"));
+    assertEquals(
+        "Mallory " + evil,
+        interaction(result.path("chat").asText()).at("/attributes/chat.name").asText());
+  }
+
+  @Test
+  public void theDesktopApisRefuseStrangersAndOtherAgents() throws Exception {
+    HttpProbe http = appliance.http();
+    assertEquals(401, http.status("/api/v1/me", null));
+    assertEquals(401, http.status("/api/v1/me", new Login("agent1", "wrong")));
+    assertEquals(200, http.status("/api/v1/me", AGENT1));
+    // agent2 may not read or write another agent's chat.
+    String id = openChat();
+    assertEquals(403, http.status("/api/v1/interactions/" + id + "/messages", AGENT2));
+    HttpResponse<String> write =
+        http.post("/api/v1/interactions/" + id + "/messages", AGENT2, "{\"text\":\"hi\"}");
+    assertEquals(write.body(), 403, write.statusCode());
+    assertEquals(403, http.status("/api/v1/interactions?channel=chat", AGENT1));
+    // The desktop page itself is public, but locked down.
+    HttpResponse<String> page = http.get("/desk/", null);
+    assertEquals(200, page.statusCode());
+    assertTrue(
+        page.headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .contains("script-src 'self'"));
+    assertEquals(404, http.status("/desk/../etc/users.properties", null));
+  }
+
+  @Test
+  public void badFramesGetClearErrorsAndTheSocketKeepsServing() throws Exception {
+    try (FrameClient ws = FrameClient.open(appliance.httpPort(), "/chat/ws")) {
+      assertEquals("malformed", ws.ask("not json").path("code").asText());
+      assertEquals("malformed", ws.ask("[1,2]").path("code").asText());
+      assertEquals(
+          "not-started", ws.ask("{\"type\":\"message\",\"text\":\"x\"}").path("code").asText());
+      assertEquals("unknown-type", ws.ask("{\"type\":\"hack\"}").path("code").asText());
+      JsonNode noName = ws.ask("{\"type\":\"start\",\"entry\":\"web\"}");
+      assertEquals("invalid", noName.path("code").asText());
+      assertEquals("name", noName.path("field").asText());
+      assertEquals(
+          "unknown-chat",
+          ws.ask("{\"type\":\"resume\",\"chat\":\"nope\",\"token\":\"guess\",\"after\":0}")
+              .path("code")
+              .asText());
+      assertEquals("pong", ws.ask("{\"type\":\"ping\"}").path("type").asText());
+      // A frame over 64 KiB closes this socket (1009), not the service.
+      assertEquals(
+          1009, ws.sendAndAwaitClose("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70_000) + "\"}"));
+    }
+    try (FrameClient ws = FrameClient.open(appliance.httpPort(), "/chat/ws")) {
+      assertEquals("pong", ws.ask("{\"type\":\"ping\"}").path("type").asText());
+    }
+    // A long-poll from a site that may not embed the widget is refused.
+    HttpResponse<String> foreign =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + appliance.httpPort() + "/chat/api/poll"))
+                    .header("Origin", "https://evil.example")
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"frames\":[]}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, foreign.statusCode());
+    // The desk feed refuses a wrong login and closes.
+    try (FrameClient feed = FrameClient.open(appliance.httpPort(), "/desk/ws")) {
+      JsonNode refused = feed.ask("{\"type\":\"login\",\"user\":\"agent1\",\"password\":\"bad\"}");
+      assertEquals("unauthorized", refused.path("code").asText());
+      assertEquals(4401, feed.awaitClose());
+    }
+  }
+
+  // ---- helpers ----
+
+  private String openChat() throws IOException {
+    HttpResponse<String> r =
+        appliance
+            .http()
+            .post(
+                "/api/v1/interactions",
+                SUPERVISOR,
+                "{\"channel\":\"chat\",\"direction\":\"INBOUND\",\"from\":\"visitor\",\"to\":\"web\","
+                    + "\"queue\":\"support\"}");
+    assertEquals(r.body(), 201, r.statusCode());
+    return JSON.readTree(r.body()).path("id").asText();
+  }
+
+  private static JsonNode get(String path, Login login) throws IOException {
+    HttpResponse<String> r = appliance.http().get(path, login);
+    assertEquals(path + ": " + r.body(), 200, r.statusCode());
+    return JSON.readTree(r.body());
+  }
+
+  private static JsonNode interaction(String id) throws IOException {
+    return get("/api/v1/interactions/" + id, SUPERVISOR);
+  }
+
+  private static JsonNode messages(String id) throws IOException {
+    return get("/api/v1/interactions/" + id + "/messages", SUPERVISOR);
+  }
+
+  private static List<String> field(JsonNode array, String name) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.path(name).asText()));
+    return out;
+  }
+
+  /** Ends every open chat so that the next scenario starts with free agents. */
+  private static void closeOpenChats() throws IOException {
+    JsonNode open =
+        get(
+            "/api/v1/interactions?channel=chat&state=NEW&state=QUEUED&state=OFFERED"
+                + "&state=CONNECTED&state=HELD&state=WRAP_UP&limit=1000",
+            SUPERVISOR);
+    for (JsonNode i : open) {
+      String id = i.path("id").asText();
+      String state = i.path("state").asText();
+      String base = "/api/v1/interactions/" + id + "/";
+      if (state.equals("CONNECTED") || state.equals("HELD")) {
+        appliance.http().post(base + "end", SUPERVISOR, "{}");
+        state = "WRAP_UP";
+      }
+      if (state.equals("WRAP_UP")) {
+        appliance
+            .http()
+            .post(base + "complete", SUPERVISOR, "{\"code\":\"resolved\",\"note\":\"\"}");
+      } else {
+        appliance.http().post(base + "abandon", SUPERVISOR, "{\"reason\":\"test cleanup\"}");
+      }
+    }
+  }
+}

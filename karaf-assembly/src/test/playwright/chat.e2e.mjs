@@ -1,0 +1,280 @@
+// Browser scenarios of the web chat and the agent desktop, driven by WebChatE2EIT against a started
+// appliance. Each scenario drives Debian's Chromium through Playwright, asserts what people see,
+// saves a screenshot per step, and prints one JSON line with what the Java test checks in the core.
+//
+//   node chat.e2e.mjs <scenario>     with SWITCHBOARD (appliance URL), SHOP (host page URL),
+//                                    SHOTS (screenshot folder), CHROMIUM (browser binary)
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.SWITCHBOARD;
+const SHOP = process.env.SHOP;
+const SHOTS = process.env.SHOTS;
+const STEP = 15_000; // every wait has a timeout
+
+const scenarios = {
+  conversation, offline, reconnect, capacity, injection, polling,
+};
+
+async function main() {
+  const name = process.argv[2];
+  assert.ok(scenarios[name], `unknown scenario ${name}`);
+  mkdirSync(`${SHOTS}/${name}`, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    timeout: 60_000,
+  });
+  const alerts = [];
+  try {
+    const result = await scenarios[name]({ browser, name, alerts });
+    assert.deepEqual(alerts, [], 'no script ran from customer input');
+    console.log(JSON.stringify({ ok: true, ...result }));
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---- helpers ----
+
+let shot = 0;
+async function snap(page, scenario, what) {
+  shot += 1;
+  await page.screenshot({ path: `${SHOTS}/${scenario}/${String(shot).padStart(2, '0')}-${what}.png` });
+}
+
+async function newPage(browser, alerts) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP);
+  page.on('dialog', async (d) => { alerts.push(d.message()); await d.dismiss(); });
+  page.on('pageerror', (e) => { throw e; });
+  return { context, page };
+}
+
+/** A customer on the shop page, with the widget open. */
+async function customer(browser, alerts, query = '') {
+  const { context, page } = await newPage(browser, alerts);
+  await page.goto(SHOP + query);
+  await page.getByTestId('sb-launcher').click();
+  return { context, page };
+}
+
+async function startChat(page, name, topic) {
+  await page.getByTestId('sb-name').fill(name);
+  await page.getByTestId('sb-email').fill('li.wei@example.com');
+  if (topic) await page.getByTestId('sb-topic').fill(topic);
+  await page.getByTestId('sb-start').click();
+  await page.waitForFunction(() => window.SwitchboardChat && window.SwitchboardChat.chat, null,
+    { timeout: STEP });
+  return page.evaluate(() => window.SwitchboardChat.chat);
+}
+
+async function say(page, text) {
+  await page.getByTestId('sb-input').fill(text);
+  await page.getByTestId('sb-send').click();
+  // Stored by the server: it has its sequence number (then "sent", soon "read").
+  await page.locator('[data-testid=sb-msg][data-party=CUSTOMER]:not([data-seq=""])', { hasText: text })
+    .first().waitFor();
+}
+
+/** An agent logged in to the desktop and ready. */
+async function agentDesk(browser, alerts, user) {
+  const { context, page } = await newPage(browser, alerts);
+  await page.goto(`${BASE}/desk/`);
+  await page.getByTestId('login-user').fill(user);
+  await page.getByTestId('login-password').fill(user);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('state-ready').click();
+  await page.locator('[data-testid=agent-state][data-state=READY]').waitFor();
+  return { context, page };
+}
+
+function offer(page, chatId) {
+  return page.locator(`[data-testid=inbox-item][data-interaction="${chatId}"]`);
+}
+
+async function acceptChat(page, chatId) {
+  const item = offer(page, chatId);
+  await item.locator('[data-testid=accept]').click();
+  await page.locator(`[data-testid=workspace][data-interaction="${chatId}"]`).waitFor();
+}
+
+async function reply(page, text) {
+  await page.getByTestId('reply-input').fill(text);
+  await page.getByTestId('reply-send').click();
+  await page.locator('[data-testid=msg][data-party=AGENT]', { hasText: text }).first().waitFor();
+}
+
+async function wrapUp(page, code, note) {
+  await page.getByTestId('end-conversation').click();
+  await page.getByTestId('wrapup-form').waitFor();
+  await page.getByTestId('disposition').selectOption(code);
+  await page.getByTestId('wrapup-note').fill(note);
+  await page.getByTestId('complete').click();
+  await page.getByTestId('wrapup-form').waitFor({ state: 'detached' });
+}
+
+async function transcript(page) {
+  return page.locator('[data-testid=sb-msg][data-seq]:not([data-seq=""])').evaluateAll((nodes) =>
+    nodes.map((n) => ({ seq: Number(n.dataset.seq), party: n.dataset.party,
+      text: n.querySelector('[data-testid=sb-msg-text]').textContent })));
+}
+
+// ---- scenarios ----
+
+/** Customer starts a chat; the agent is offered it, accepts, replies; wrap-up with disposition. */
+async function conversation({ browser, name, alerts }) {
+  const desk = await agentDesk(browser, alerts, 'agent1');
+  await snap(desk.page, name, 'agent-ready');
+  const shop = await customer(browser, alerts);
+  await snap(shop.page, name, 'prechat');
+  const chatId = await startChat(shop.page, 'Li Wei', 'Order 1001 is late');
+  await shop.page.locator('[data-testid=sb-status][data-state=queued], [data-testid=sb-status][data-state=offered]').waitFor();
+  await say(shop.page, 'Hello, where is my order 1001?');
+  await snap(shop.page, name, 'customer-waiting');
+
+  await offer(desk.page, chatId).waitFor();
+  await desk.page.locator(`[data-testid=inbox-item][data-interaction="${chatId}"] [data-testid=ring-timer]`).waitFor();
+  await snap(desk.page, name, 'offered');
+  await acceptChat(desk.page, chatId);
+  await desk.page.locator('[data-testid=msg][data-party=CUSTOMER]', { hasText: 'where is my order 1001' }).waitFor();
+  await desk.page.getByTestId('customer-panel').getByText('Li Wei').first().waitFor();
+  await reply(desk.page, 'Hi Li, it left our warehouse today.');
+  await snap(desk.page, name, 'agent-replied');
+
+  await shop.page.locator('[data-testid=sb-status][data-state=connected]').waitFor();
+  await shop.page.locator('[data-testid=sb-msg][data-party=AGENT]', { hasText: 'it left our warehouse today' }).waitFor();
+  // The customer read it: the agent sees the read mark of their message.
+  await desk.page.locator('[data-testid=msg][data-party=AGENT] [data-testid=msg-receipt]').first().waitFor();
+  await say(shop.page, 'Thank you!');
+  await desk.page.locator('[data-testid=msg][data-party=CUSTOMER]', { hasText: 'Thank you!' }).waitFor();
+  await snap(shop.page, name, 'customer-sees-reply');
+
+  await wrapUp(desk.page, 'resolved', 'told the customer the order shipped');
+  await snap(desk.page, name, 'wrapped-up');
+  await shop.page.locator('[data-testid=sb-status][data-state=ended]').waitFor();
+  await shop.page.getByTestId('sb-rate-5').click();
+  await shop.page.getByTestId('sb-rate-send').click();
+  await shop.page.getByTestId('sb-rated').waitFor();
+  await snap(shop.page, name, 'rated');
+  return { chat: chatId, customerSaw: await transcript(shop.page) };
+}
+
+/** Nobody is logged in: the widget offers the offline form, which becomes a queued interaction. */
+async function offline({ browser, name, alerts }) {
+  const shop = await customer(browser, alerts);
+  await shop.page.getByTestId('sb-offline-form').waitFor();
+  await snap(shop.page, name, 'offline-form');
+  await shop.page.getByTestId('sb-offline-name').fill('Zhang San');
+  await shop.page.getByTestId('sb-offline-email').fill('zhang.san@example.com');
+  await shop.page.getByTestId('sb-offline-text').fill('Please call me about my invoice.');
+  await shop.page.getByTestId('sb-offline-send').click();
+  await shop.page.getByTestId('sb-offline-done').waitFor();
+  await snap(shop.page, name, 'offline-sent');
+  return {};
+}
+
+/**
+ * Mid-chat the customer's page goes away; the agent writes meanwhile; the customer comes back (same
+ * browser storage) and sees every message once, and a message typed while offline is delivered.
+ */
+async function reconnect({ browser, name, alerts }) {
+  const desk = await agentDesk(browser, alerts, 'agent1');
+  const shop = await customer(browser, alerts);
+  const chatId = await startChat(shop.page, 'Li Wei');
+  await say(shop.page, 'first');
+  await offer(desk.page, chatId).waitFor();
+  await acceptChat(desk.page, chatId);
+  await reply(desk.page, 'agent one');
+  await shop.page.locator('[data-testid=sb-msg][data-party=AGENT]', { hasText: 'agent one' }).waitFor();
+
+  // The customer's tab closes; the agent goes on writing.
+  await shop.page.close();
+  await reply(desk.page, 'agent two');
+  await reply(desk.page, 'agent three');
+  const back = await shop.context.newPage();
+  back.setDefaultTimeout(STEP);
+  back.on('dialog', async (d) => { alerts.push(d.message()); await d.dismiss(); });
+  await back.goto(SHOP);
+  await back.getByTestId('sb-launcher').click();
+  await back.locator('[data-testid=sb-msg][data-party=AGENT]', { hasText: 'agent three' }).waitFor();
+  await say(back, 'second');
+  await desk.page.locator('[data-testid=msg][data-party=CUSTOMER]', { hasText: 'second' }).waitFor();
+  await snap(back, name, 'resumed');
+  const seen = await transcript(back);
+  const seqs = seen.map((m) => m.seq);
+  assert.equal(new Set(seqs).size, seqs.length, `no message twice: ${JSON.stringify(seen)}`);
+  for (const text of ['first', 'agent one', 'agent two', 'agent three', 'second']) {
+    assert.equal(seen.filter((m) => m.text === text).length, 1, `${text} shown once`);
+  }
+  return { chat: chatId, customerSaw: seen };
+}
+
+/** agent1 (chat capacity 3) gets three chats at once, not a fourth. */
+async function capacity({ browser, name, alerts }) {
+  const desk = await agentDesk(browser, alerts, 'agent1');
+  const chats = [];
+  for (let k = 1; k <= 4; k += 1) {
+    const shop = await customer(browser, alerts);
+    chats.push(await startChat(shop.page, `Customer ${k}`));
+    await say(shop.page, `question ${k}`);
+  }
+  for (const id of chats.slice(0, 3)) {
+    await offer(desk.page, id).waitFor();
+    await acceptChat(desk.page, id);
+  }
+  await snap(desk.page, name, 'three-chats');
+  return { chats };
+}
+
+/** Markup and script in a name and a message are shown as text on both sides. */
+async function injection({ browser, name, alerts }) {
+  const desk = await agentDesk(browser, alerts, 'agent1');
+  const shop = await customer(browser, alerts);
+  const evil = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+  const chatId = await startChat(shop.page, `Mallory ${evil}`);
+  await say(shop.page, `hi ${evil}`);
+  await offer(desk.page, chatId).waitFor();
+  await acceptChat(desk.page, chatId);
+  const shown = desk.page.locator('[data-testid=msg][data-party=CUSTOMER] [data-testid=msg-text]').first();
+  await shown.waitFor();
+  assert.equal(await shown.textContent(), `hi ${evil}`);
+  assert.equal(await desk.page.locator('[data-testid=workspace] img[src=x], [data-testid=workspace] script').count(), 0);
+  await reply(desk.page, `<b>bold?</b> ${evil}`);
+  const there = shop.page.locator('[data-testid=sb-msg][data-party=AGENT] [data-testid=sb-msg-text]').first();
+  await there.waitFor();
+  assert.equal(await there.textContent(), `<b>bold?</b> ${evil}`);
+  assert.equal(await shop.page.locator('[data-testid=sb-transcript] b, [data-testid=sb-transcript] img').count(), 0);
+
+  // An oversized message is refused with a clear error and does not reach the agent.
+  await shop.page.getByTestId('sb-input').fill('x'.repeat(2500));
+  await shop.page.getByTestId('sb-send').click();
+  await shop.page.locator('[data-testid=sb-msg][data-status=failed]').waitFor();
+  await shop.page.getByTestId('sb-error').waitFor({ state: 'visible' });
+  await snap(shop.page, name, 'too-long');
+  await snap(desk.page, name, 'inert');
+  return { chat: chatId };
+}
+
+/** The same conversation over HTTP long-polling (WebSockets blocked). */
+async function polling({ browser, name, alerts }) {
+  const desk = await agentDesk(browser, alerts, 'agent1');
+  const shop = await customer(browser, alerts, '?transport=poll');
+  const chatId = await startChat(shop.page, 'Poll User');
+  assert.equal(await shop.page.evaluate(() => window.SwitchboardChat.transport), 'poll');
+  await say(shop.page, 'over long-polling');
+  await offer(desk.page, chatId).waitFor();
+  await acceptChat(desk.page, chatId);
+  await reply(desk.page, 'polled reply');
+  await shop.page.locator('[data-testid=sb-msg][data-party=AGENT]', { hasText: 'polled reply' }).waitFor();
+  await snap(shop.page, name, 'polled');
+  return { chat: chatId, customerSaw: await transcript(shop.page) };
+}
+
+main().catch((e) => {
+  console.error(e && e.stack ? e.stack : e);
+  process.exit(1);
+});
