@@ -12,9 +12,13 @@ const BASE = process.env.SWITCHBOARD;
 const SHOP = process.env.SHOP;
 const SHOTS = process.env.SHOTS;
 const STEP = 15_000; // every wait has a timeout
+/** A 1x1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64');
 
 const scenarios = {
-  conversation, offline, reconnect, capacity, injection, polling,
+  conversation, offline, reconnect, capacity, injection, polling, supervisor,
 };
 
 async function main() {
@@ -153,6 +157,15 @@ async function conversation({ browser, name, alerts }) {
   await desk.page.locator('[data-testid=msg][data-party=CUSTOMER]', { hasText: 'Thank you!' }).waitFor();
   await snap(shop.page, name, 'customer-sees-reply');
 
+  // The customer sends a photo; the agent sees it (fetched through the role-checked REST API).
+  await shop.page.getByTestId('sb-file').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: PNG });
+  await shop.page.locator('[data-testid=sb-msg][data-party=CUSTOMER]', { hasText: 'receipt.png' }).waitFor();
+  const thumb = desk.page.locator('[data-testid=workspace] img.msg-thumb').first();
+  await thumb.waitFor();
+  await desk.page.waitForFunction((img) => img.complete && img.naturalWidth === 1, await thumb.elementHandle(),
+    { timeout: STEP });
+  await snap(desk.page, name, 'attachment');
+
   await wrapUp(desk.page, 'resolved', 'told the customer the order shipped');
   await snap(desk.page, name, 'wrapped-up');
   await shop.page.locator('[data-testid=sb-status][data-state=ended]').waitFor();
@@ -249,6 +262,12 @@ async function injection({ browser, name, alerts }) {
   assert.equal(await there.textContent(), `<b>bold?</b> ${evil}`);
   assert.equal(await shop.page.locator('[data-testid=sb-transcript] b, [data-testid=sb-transcript] img').count(), 0);
 
+  // A script disguised as a picture is refused.
+  await shop.page.getByTestId('sb-file').setInputFiles({ name: 'photo.png', mimeType: 'image/png',
+    buffer: Buffer.from('<script>alert(3)</script>') });
+  await shop.page.getByTestId('sb-error').waitFor({ state: 'visible' });
+  assert.equal(await shop.page.locator('[data-testid=sb-msg]', { hasText: 'photo.png' }).count(), 0);
+
   // An oversized message is refused with a clear error and does not reach the agent.
   await shop.page.getByTestId('sb-input').fill('x'.repeat(2500));
   await shop.page.getByTestId('sb-send').click();
@@ -272,6 +291,40 @@ async function polling({ browser, name, alerts }) {
   await shop.page.locator('[data-testid=sb-msg][data-party=AGENT]', { hasText: 'polled reply' }).waitFor();
   await snap(shop.page, name, 'polled');
   return { chat: chatId, customerSaw: await transcript(shop.page) };
+}
+
+/** A supervisor monitors a live chat, whispers to the agent (the customer does not see it), barges in. */
+async function supervisor({ browser, name, alerts }) {
+  const desk = await agentDesk(browser, alerts, 'agent1');
+  const shop = await customer(browser, alerts);
+  const chatId = await startChat(shop.page, 'Li Wei');
+  await say(shop.page, 'I want to cancel');
+  await offer(desk.page, chatId).waitFor();
+  await acceptChat(desk.page, chatId);
+
+  const sup = await newPage(browser, alerts);
+  await sup.page.goto(`${BASE}/desk/`);
+  await sup.page.getByTestId('login-user').fill('supervisor');
+  await sup.page.getByTestId('login-password').fill('supervisor');
+  await sup.page.getByTestId('login-submit').click();
+  await sup.page.getByTestId('supervisor-view').waitFor();
+  await sup.page.locator('[data-testid=queue-row][data-queue=support]').waitFor();
+  await sup.page.locator('[data-testid=agent-row][data-agent=agent1]').waitFor();
+  await sup.page.locator(`[data-testid=live-chat][data-interaction="${chatId}"]`).click();
+  await sup.page.locator('[data-testid=msg][data-party=CUSTOMER]', { hasText: 'I want to cancel' }).waitFor();
+  await snap(sup.page, name, 'monitoring');
+
+  await sup.page.getByTestId('whisper-input').fill('Offer the 10% voucher');
+  await sup.page.getByTestId('whisper-send').click();
+  await desk.page.locator('[data-testid=msg][data-visibility=AGENTS]', { hasText: 'Offer the 10% voucher' }).waitFor();
+  await snap(desk.page, name, 'agent-sees-whisper');
+  await sup.page.getByTestId('barge-input').fill('Hello, I am the team lead.');
+  await sup.page.getByTestId('barge-send').click();
+  await shop.page.locator('[data-testid=sb-msg]', { hasText: 'Hello, I am the team lead.' }).waitFor();
+  assert.equal(await shop.page.locator('[data-testid=sb-msg]', { hasText: 'voucher' }).count(), 0,
+    'the customer never sees a whisper');
+  await snap(shop.page, name, 'customer-sees-barge-in');
+  return { chat: chatId };
 }
 
 main().catch((e) => {

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,22 +66,15 @@ public final class MediaRelayBenchmark {
     o.put("clients", "2");
     o.put("variants", "baseline,pcmu,pcma,record");
     o.put("ports", "24000-27999");
-    for (int i = 0; i < args.length; i += 2) {
-      if (i + 1 == args.length
-          || !args[i].startsWith("--")
-          || !o.containsKey(args[i].substring(2))) {
-        throw new IllegalArgumentException("options: --NAME VALUE with NAME one of " + o.keySet());
-      }
-      o.put(args[i].substring(2), args[i + 1]);
-    }
-    int[] calls = Arrays.stream(o.get("calls").split(",")).mapToInt(Integer::parseInt).toArray();
-    List<String> variants = List.of(o.get("variants").split(","));
-    String[] ports = o.get("ports").split("-");
+    BenchmarkOptions options = new BenchmarkOptions(o, args);
+    int[] calls = options.integers("calls");
+    List<String> variants = List.of(options.get("variants").split(","));
+    String[] ports = options.get("ports").split("-");
     MediaRelayBenchmark bench =
         new MediaRelayBenchmark(
-            Integer.parseInt(o.get("seconds")),
-            Integer.parseInt(o.get("warmup")),
-            Integer.parseInt(o.get("clients")),
+            options.integer("seconds"),
+            options.integer("warmup"),
+            options.integer("clients"),
             Integer.parseInt(ports[0]),
             Integer.parseInt(ports[1]));
     long boundSeconds = (long) calls.length * variants.size() * (bench.warmup + bench.seconds + 40);

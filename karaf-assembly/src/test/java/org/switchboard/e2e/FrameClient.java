@@ -31,12 +31,32 @@ final class FrameClient implements AutoCloseable, WebSocket.Listener {
 
   /** Sends a frame and returns the next frame received (10 s at most). */
   JsonNode ask(String frame) throws Exception {
+    send(frame);
+    return next();
+  }
+
+  void send(String frame) throws Exception {
     socket.sendText(frame, true).get(10, TimeUnit.SECONDS);
-    String answer = frames.poll(10, TimeUnit.SECONDS);
-    if (answer == null) {
-      throw new AssertionError("no answer to " + frame);
+  }
+
+  /** The next frame received (10 s at most). */
+  JsonNode next() throws Exception {
+    String frame = frames.poll(10, TimeUnit.SECONDS);
+    if (frame == null) {
+      throw new AssertionError("no frame within 10 s");
     }
-    return JSON.readTree(answer);
+    return JSON.readTree(frame);
+  }
+
+  /** Frames until one of {@code type} arrives; that one. */
+  JsonNode until(String type) throws Exception {
+    for (int i = 0; i < 100; i++) {
+      JsonNode f = next();
+      if (type.equals(f.path("type").asText())) {
+        return f;
+      }
+    }
+    throw new AssertionError("no " + type + " frame among 100");
   }
 
   /** Sends a frame and returns the close code the server answered with. */

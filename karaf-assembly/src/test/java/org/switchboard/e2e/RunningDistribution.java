@@ -106,7 +106,8 @@ public final class RunningDistribution implements AutoCloseable {
           "/api/v1/skills",
           "/api/v1/acd/queues/support/policy",
           "/api/v1/sip/registrations",
-          "/api/v1/recordings");
+          "/api/v1/recordings",
+          "/api/v1/me");
 
   /**
    * Stops the container with {@code bin/stop}; kills it (and its children) if that does not work.

@@ -77,15 +77,21 @@ public class WebChatE2EIT {
     String chat = result.path("chat").asText();
 
     JsonNode messages = messages(chat);
-    assertEquals(messages.toString(), 3, messages.size());
-    assertEquals(List.of("CUSTOMER", "AGENT", "CUSTOMER"), field(messages, "party"));
+    assertEquals(messages.toString(), 4, messages.size());
+    assertEquals(List.of("CUSTOMER", "AGENT", "CUSTOMER", "CUSTOMER"), field(messages, "party"));
     assertEquals(
         List.of(
-            "Hello, where is my order 1001?", "Hi Li, it left our warehouse today.", "Thank you!"),
+            "Hello, where is my order 1001?",
+            "Hi Li, it left our warehouse today.",
+            "Thank you!",
+            ""),
         field(messages, "text"));
-    assertEquals(List.of("1", "2", "3"), field(messages, "seq"));
+    assertEquals(List.of("1", "2", "3", "4"), field(messages, "seq"));
     assertEquals("Agent 1", messages.get(1).path("author").asText());
-    assertEquals("the customer saw the same transcript", 3, result.path("customerSaw").size());
+    JsonNode photo = messages.get(3).path("attachment");
+    assertEquals("receipt.png", photo.path("name").asText());
+    assertEquals("image/png", photo.path("contentType").asText());
+    assertEquals("the customer saw the same transcript", 4, result.path("customerSaw").size());
 
     JsonNode interaction = interaction(chat);
     assertEquals("CLOSED", interaction.path("state").asText());
@@ -97,7 +103,7 @@ public class WebChatE2EIT {
     assertEquals("Li Wei", attributes.path("chat.name").asText());
     assertEquals("Order 1001 is late", attributes.path("chat.topic").asText());
     assertEquals("agent", attributes.path("chat.endedBy").asText());
-    assertEquals("3", attributes.path("chat.messages").asText());
+    assertEquals("4", attributes.path("chat.messages").asText());
     assertEquals("li.wei@example.com", interaction.path("customerRef").asText());
 
     List<String> types = new ArrayList<>();
@@ -146,6 +152,14 @@ public class WebChatE2EIT {
     assertEquals(
         List.of("over long-polling", "polled reply"),
         field(messages(result.path("chat").asText()), "text"));
+  }
+
+  @Test
+  public void aSupervisorMonitorsWhispersAndBargesIn() throws Exception {
+    JsonNode messages = messages(browser.run("supervisor").path("chat").asText());
+    assertEquals(List.of("CUSTOMER", "SUPERVISOR", "SUPERVISOR"), field(messages, "party"));
+    assertEquals(List.of("ALL", "AGENTS", "ALL"), field(messages, "visibility"));
+    assertEquals("Offer the 10% voucher", messages.get(1).path("text").asText());
   }
 
   @Test
@@ -231,6 +245,33 @@ public class WebChatE2EIT {
     try (FrameClient ws = FrameClient.open(appliance.httpPort(), "/chat/ws")) {
       assertEquals("pong", ws.ask("{\"type\":\"ping\"}").path("type").asText());
     }
+    // Attachments: type, content, size and token are checked; what passes is stored and served.
+    try (FrameClient ws = FrameClient.open(appliance.httpPort(), "/chat/ws")) {
+      JsonNode started = ws.ask("{\"type\":\"start\",\"name\":\"Uploader\"}");
+      String chat = started.path("chat").asText();
+      String token = started.path("token").asText();
+      assertEquals(
+          415, upload(chat, token, "application/x-msdownload", "MZ\u0090".getBytes()).statusCode());
+      assertEquals(415, upload(chat, token, "image/png", "<script>".getBytes()).statusCode());
+      assertEquals(403, upload(chat, "guess", "text/plain", "hi".getBytes()).statusCode());
+      HttpResponse<String> big = upload(chat, token, "text/plain", "x".repeat(6 << 20).getBytes());
+      assertEquals(413, big.statusCode());
+      assertEquals("too-large", JSON.readTree(big.body()).path("error").asText());
+      HttpResponse<String> ok = upload(chat, token, "text/plain", "order 1001".getBytes());
+      assertEquals(ok.body(), 201, ok.statusCode());
+      String id = JSON.readTree(ok.body()).at("/attachment/id").asText();
+      HttpResponse<String> back =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(chatApi("/attachments/" + id + "?chat=" + chat)))
+                      .header("X-Chat-Token", token)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals("order 1001", back.body());
+      assertEquals("nosniff", back.headers().firstValue("X-Content-Type-Options").orElse(""));
+      assertEquals(1, messages(chat).size());
+    }
     // A long-poll from a site that may not embed the widget is refused.
     HttpResponse<String> foreign =
         java.net.http.HttpClient.newHttpClient()
@@ -252,7 +293,96 @@ public class WebChatE2EIT {
     }
   }
 
+  @Test
+  public void theChatBundleRestartsUnderAChatAndNothingIsLostOrDoubled() throws Exception {
+    desk.ready("agent1");
+    String chat;
+    String token;
+    try (FrameClient ws = FrameClient.open(appliance.httpPort(), "/chat/ws")) {
+      JsonNode started =
+          ws.ask("{\"type\":\"start\",\"name\":\"Li\",\"text\":\"before\",\"clientId\":\"v-1\"}");
+      chat = started.path("chat").asText();
+      token = started.path("token").asText();
+      String id = chat;
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(15),
+          () -> {
+            try {
+              return "OFFERED".equals(interaction(id).path("state").asText());
+            } catch (IOException e) {
+              return false;
+            }
+          },
+          "the chat offered to agent1");
+      HttpResponse<String> accepted =
+          appliance.http().post("/api/v1/interactions/" + chat + "/accept", AGENT1, "{}");
+      assertEquals(accepted.body(), 200, accepted.statusCode());
+      agentSays(chat, "a1");
+      assertEquals("a1", ws.until("message").path("text").asText());
+
+      String restarted =
+          appliance.client("admin", "admin", "bundle:restart org.switchboard.channel.webchat");
+      assertTrue(restarted, !restarted.contains("Error"));
+      agentSays(chat, "a2"); // while the channel restarts: the core keeps it
+    }
+    // The customer's widget comes back and resumes from the last message it has (seq 2).
+    String resume =
+        "{\"type\":\"resume\",\"chat\":\"" + chat + "\",\"token\":\"" + token + "\",\"after\":2}";
+    JsonNode[] replayed = new JsonNode[1];
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(60),
+        () -> {
+          try (FrameClient ws = FrameClient.open(appliance.httpPort(), "/chat/ws")) {
+            if (!"resumed".equals(ws.ask(resume).path("type").asText())) {
+              return false;
+            }
+            replayed[0] = ws.until("message");
+            ws.send("{\"type\":\"message\",\"clientId\":\"v-1\",\"text\":\"before\"}");
+            ws.until("ack");
+            ws.send("{\"type\":\"message\",\"clientId\":\"v-2\",\"text\":\"after\"}");
+            return ws.until("ack").path("seq").asLong() == 4;
+          } catch (Exception e) {
+            return false;
+          }
+        },
+        "the chat resumed after the restart");
+    assertEquals("a2", replayed[0].path("text").asText());
+    assertEquals(3, replayed[0].path("seq").asLong());
+    JsonNode messages = messages(chat);
+    assertEquals(List.of("before", "a1", "a2", "after"), field(messages, "text"));
+    assertEquals("CONNECTED", interaction(chat).path("state").asText());
+  }
+
   // ---- helpers ----
+
+  private static void agentSays(String chat, String text) throws IOException {
+    HttpResponse<String> r =
+        appliance
+            .http()
+            .post(
+                "/api/v1/interactions/" + chat + "/messages",
+                AGENT1,
+                "{\"text\":\"" + text + "\",\"clientId\":\"d-" + text + "\"}");
+    assertEquals(r.body(), 201, r.statusCode());
+  }
+
+  private static String chatApi(String path) {
+    return "http://127.0.0.1:" + appliance.httpPort() + "/chat/api" + path;
+  }
+
+  private static HttpResponse<String> upload(String chat, String token, String type, byte[] body)
+      throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(chatApi("/attachments?chat=" + chat)))
+                .header("X-Chat-Token", token)
+                .header("Content-Type", type)
+                .header("X-File-Name", "file.bin")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
 
   private String openChat() throws IOException {
     HttpResponse<String> r =

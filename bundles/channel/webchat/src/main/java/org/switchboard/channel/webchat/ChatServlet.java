@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.core.api.agent.AgentState;
+import org.switchboard.core.api.conversation.AttachmentStore;
 import org.switchboard.platform.web.StaticFiles;
 
 /**
@@ -44,15 +45,19 @@ public class ChatServlet extends HttpServlet {
   /** How long a poll waits for frames. */
   static final long WAIT_MILLIS = 25_000;
 
+  private static final String ATTACHMENTS = "/api/attachments";
+
   private final transient WebChat chat;
   private final transient ChatRequests requests;
+  private final transient ChatAttachments attachments;
   private final transient StaticFiles files =
       new StaticFiles(ChatServlet.class.getClassLoader(), "web");
 
   @Activate
-  public ChatServlet(@Reference WebChat chat) {
+  public ChatServlet(@Reference WebChat chat, @Reference AttachmentStore files) {
     this.chat = chat;
     this.requests = new ChatRequests(chat);
+    this.attachments = new ChatAttachments(chat, requests, files);
   }
 
   @Override
@@ -61,6 +66,16 @@ public class ChatServlet extends HttpServlet {
     if (path.equals("/api/availability")) {
       if (cors(req, resp)) {
         availability(req, resp);
+      }
+      return;
+    }
+    if (path.startsWith(ATTACHMENTS + "/")) {
+      if (cors(req, resp)) {
+        try {
+          attachments.download(req, resp, path.substring(ATTACHMENTS.length() + 1));
+        } catch (ChatAttachments.Refused e) {
+          refuse(resp, e);
+        }
       }
       return;
     }
@@ -92,6 +107,16 @@ public class ChatServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    if (ATTACHMENTS.equals(req.getPathInfo())) {
+      if (cors(req, resp)) {
+        try {
+          json(resp, 201, attachments.upload(req));
+        } catch (ChatAttachments.Refused e) {
+          refuse(resp, e);
+        }
+      }
+      return;
+    }
     if (!"/api/poll".equals(req.getPathInfo())) {
       json(resp, 404, "{\"error\":\"not-found\",\"message\":\"no such chat endpoint\"}");
       return;
@@ -229,6 +254,14 @@ public class ChatServlet extends HttpServlet {
     all.addAll(pending.frames());
     out.append(String.join(",", all)).append("]}");
     json(resp, 200, out.toString());
+  }
+
+  private static void refuse(HttpServletResponse resp, ChatAttachments.Refused e)
+      throws IOException {
+    var error = Frames.JSON.createObjectNode();
+    error.put("error", e.code);
+    error.put("message", e.getMessage());
+    json(resp, e.status, Frames.write(error));
   }
 
   private static void json(HttpServletResponse resp, int status, String body) throws IOException {

@@ -34,6 +34,7 @@ final class ChatSession {
   private long cursor;
   private String lastStatus;
   private volatile Instant lastSeen;
+  private Instant positionToldAt = Instant.EPOCH;
   private volatile boolean ended;
 
   ChatSession(ChatStore.StoredChat chat, Instant now) {
@@ -135,6 +136,17 @@ final class ChatSession {
 
   synchronized void forget(Waiter waiter) {
     waiters.remove(waiter);
+  }
+
+  /**
+   * Whether the waiting customer should be told their place again (at most every {@code every}).
+   */
+  synchronized boolean positionDue(Duration every, Instant now) {
+    if (positionToldAt.plus(every).isAfter(now)) {
+      return false;
+    }
+    positionToldAt = now;
+    return true;
   }
 
   /** Counts a message against the per-minute limit; false when it is over the limit. */

@@ -21,6 +21,8 @@ record ChatSettings(
     int maxMessageChars,
     int messagesPerMinute,
     Duration reconnectGrace,
+    long attachmentMaxBytes,
+    Set<String> attachmentTypes,
     int maxSessions) {
 
   static ChatSettings of(WebChatConfig c) {
@@ -30,18 +32,34 @@ record ChatSettings(
         between("maxMessageChars", c.maxMessageChars(), 1, 8000),
         between("messagesPerMinute", c.messagesPerMinute(), 1, 10_000),
         grace(c.reconnectGrace()),
+        attachmentLimit(c.attachmentMaxBytes()),
+        types(c.attachmentTypes()),
         between("maxSessions", c.maxSessions(), 1, 1_000_000));
   }
 
   /** Defaults, for tests. */
   static ChatSettings defaults() {
     return new ChatSettings(
-        Map.of("web", "support"), Set.of(), 2000, 60, Duration.ofMinutes(2), 20_000);
+        Map.of("web", "support"),
+        Set.of(),
+        2000,
+        60,
+        Duration.ofMinutes(2),
+        5L * 1024 * 1024,
+        Set.of("image/png", "image/jpeg", "application/pdf", "text/plain"),
+        20_000);
   }
 
   ChatSettings withGrace(Duration grace) {
     return new ChatSettings(
-        entries, allowedOrigins, maxMessageChars, messagesPerMinute, grace, maxSessions);
+        entries,
+        allowedOrigins,
+        maxMessageChars,
+        messagesPerMinute,
+        grace,
+        attachmentMaxBytes,
+        attachmentTypes,
+        maxSessions);
   }
 
   boolean allows(String origin) {
@@ -73,6 +91,33 @@ record ChatSettings(
         .filter(s -> !s.isEmpty())
         .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static long attachmentLimit(long bytes) {
+    if (bytes < 0 || bytes > org.switchboard.core.api.conversation.AttachmentStore.MAX_BYTES) {
+      throw new ValidationException(
+          "attachmentMaxBytes",
+          "must be 0-"
+              + org.switchboard.core.api.conversation.AttachmentStore.MAX_BYTES
+              + ", got "
+              + bytes);
+    }
+    return bytes;
+  }
+
+  private static Set<String> types(String text) {
+    Set<String> out =
+        java.util.Arrays.stream(text.split(","))
+            .map(s -> s.strip().toLowerCase(java.util.Locale.ROOT))
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+    for (String t : out) {
+      if (!ContentCheck.KNOWN.contains(t)) {
+        throw new ValidationException(
+            "attachmentTypes", "'" + t + "' cannot be checked; use some of " + ContentCheck.KNOWN);
+      }
+    }
+    return out;
   }
 
   private static Duration grace(String text) {

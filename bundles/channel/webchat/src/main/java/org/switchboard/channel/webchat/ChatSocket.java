@@ -1,35 +1,29 @@
 package org.switchboard.channel.webchat;
 
-import javax.websocket.CloseReason;
-import javax.websocket.OnClose;
-import javax.websocket.OnError;
-import javax.websocket.OnMessage;
-import javax.websocket.OnOpen;
-import javax.websocket.Session;
-import javax.websocket.server.ServerEndpoint;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.switchboard.platform.web.FrameSender;
+import org.switchboard.platform.web.SocketConnection;
+import org.switchboard.platform.web.SocketHandler;
 import org.switchboard.platform.web.WebSockets;
 
 /**
- * The widget's WebSocket at {@code /chat/ws}. One instance serves every connection; each
- * connection's state (its sender and the chat it is bound to) is in the session's properties.
+ * The widget's WebSocket, {@code /chat/ws}: each connection is a customer, bound to the chat it
+ * started or resumed. When this bundle stops, its connections are closed (1001) and the widgets
+ * resume once it is back.
  */
-@ServerEndpoint("/chat/ws")
-@Component(service = ChatSocket.class, property = WebSockets.WHITEBOARD_PROPERTY)
-public class ChatSocket {
-  private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
+@Component(
+    service = SocketHandler.class,
+    property = {SocketHandler.AREA + "=chat", SocketHandler.MAX_FRAME + ":Integer=65536"})
+public class ChatSocket implements SocketHandler {
+  private static final String VISITOR = "switchboard.chat.visitor";
 
-  /** Largest frame accepted; a bigger one closes the connection (1009). */
-  static final int MAX_FRAME = 64 * 1024;
-
-  private static final String CONNECTION = "switchboard.chat.connection";
   private final WebChat chat;
   private final ChatRequests requests;
+  private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
 
   @Activate
   public ChatSocket(@Reference WebChat chat) {
@@ -37,31 +31,35 @@ public class ChatSocket {
     this.requests = new ChatRequests(chat);
   }
 
-  /** One customer connection. */
+  /** One customer connection and the chat it is bound to. */
   private static final class Connection implements Visitor {
-    final FrameSender sender;
+    final SocketConnection socket;
     volatile ChatSession bound;
 
-    Connection(Session session) {
-      this.sender = new FrameSender(session, 500);
+    Connection(SocketConnection socket) {
+      this.socket = socket;
     }
 
     @Override
     public void reply(String frame) {
-      sender.send(frame);
+      socket.send(frame);
     }
   }
 
-  @OnOpen
-  public void open(Session session) {
-    session.setMaxTextMessageBufferSize(MAX_FRAME);
-    session.setMaxIdleTimeout(90_000);
-    session.getUserProperties().put(CONNECTION, new Connection(session));
+  @Deactivate
+  void deactivate() {
+    open.forEach(c -> c.close(WebSockets.CLOSE_GOING_AWAY, "restarting"));
   }
 
-  @OnMessage
-  public void message(Session session, String text) {
-    Connection c = (Connection) session.getUserProperties().get(CONNECTION);
+  @Override
+  public void opened(SocketConnection socket) {
+    open.add(socket);
+    socket.attributes().put(VISITOR, new Connection(socket));
+  }
+
+  @Override
+  public void message(SocketConnection socket, String text) {
+    Connection c = (Connection) socket.attributes().get(VISITOR);
     if (c == null) {
       return;
     }
@@ -78,16 +76,12 @@ public class ChatSocket {
     }
   }
 
-  @OnClose
-  public void close(Session session, CloseReason reason) {
-    Connection c = (Connection) session.getUserProperties().remove(CONNECTION);
+  @Override
+  public void closed(SocketConnection socket) {
+    open.remove(socket);
+    Connection c = (Connection) socket.attributes().remove(VISITOR);
     if (c != null && c.bound != null) {
       c.bound.detach(c, chat.clock.instant());
     }
-  }
-
-  @OnError
-  public void error(Session session, Throwable error) {
-    LOG.debug("chat socket {}: {}", session.getId(), error.toString());
   }
 }

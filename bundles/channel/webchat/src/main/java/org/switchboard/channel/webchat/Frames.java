@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.switchboard.core.api.conversation.Attachment;
 import org.switchboard.core.api.conversation.Message;
+import org.switchboard.core.api.conversation.Party;
 
 /** The JSON frames of the widget protocol (docs/webchat.md): parsing and building. */
 final class Frames {
@@ -65,7 +66,8 @@ final class Frames {
   static ObjectNode message(Message m) {
     ObjectNode n = frame("message");
     n.put("seq", m.seq());
-    n.put("party", m.party().name());
+    // Customers see the contact center as one side: a supervisor who barges in is an agent to them.
+    n.put("party", m.party() == Party.SUPERVISOR ? Party.AGENT.name() : m.party().name());
     n.put("author", m.author());
     n.put("text", m.text());
     Attachment a = m.attachment();
@@ -79,7 +81,7 @@ final class Frames {
       an.put("size", a.size());
     }
     n.put("sentAt", m.sentAt().toString());
-    if (m.clientId() != null && m.party() == org.switchboard.core.api.conversation.Party.CUSTOMER) {
+    if (m.clientId() != null && m.party() == Party.CUSTOMER) {
       n.put("clientId", m.clientId());
     }
     return n;

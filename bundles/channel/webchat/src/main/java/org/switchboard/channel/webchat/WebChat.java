@@ -1,6 +1,7 @@
 package org.switchboard.channel.webchat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,12 @@ import org.switchboard.platform.db.SchemaMigrations;
 @Designate(ocd = WebChatConfig.class)
 public class WebChat implements ChannelPlugin, ConversationListener {
   private static final Logger LOG = LoggerFactory.getLogger(WebChat.class);
+
+  /**
+   * How often a waiting customer hears their place again; asking the ACD costs a walk of the queue,
+   * so thousands of waiting chats are not asked about every few seconds.
+   */
+  static final Duration POSITION_REFRESH = Duration.ofSeconds(20);
 
   final ChatSettings settings;
   final ChatStore store;
@@ -305,7 +312,9 @@ public class WebChat implements ChannelPlugin, ConversationListener {
               s.id(),
               settings.reconnectGrace());
           new ChatEnding(this).end(s, i.get(), "timeout");
-        } else if (i.get().state() == InteractionState.QUEUED && s.connected()) {
+        } else if (i.get().state() == InteractionState.QUEUED
+            && s.connected()
+            && s.positionDue(POSITION_REFRESH, now)) {
           s.broadcastStatus(Frames.write(status(i.get())));
         }
       } catch (RuntimeException e) {

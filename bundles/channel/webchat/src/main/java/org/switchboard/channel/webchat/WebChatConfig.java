@@ -28,6 +28,15 @@ public @interface WebChatConfig {
           "How long a customer whose connection dropped may take to come back (ISO-8601).")
   String reconnectGrace() default "PT2M";
 
+  @AttributeDefinition(description = "Largest file a customer may send, in bytes.")
+  long attachmentMaxBytes() default 5L * 1024 * 1024;
+
+  @AttributeDefinition(
+      description =
+          "Media types customers may send, comma-separated; the content must match its type"
+              + " (image/png, image/jpeg, image/gif, application/pdf and text/plain are checked).")
+  String attachmentTypes() default "image/png,image/jpeg,application/pdf,text/plain";
+
   @AttributeDefinition(description = "Open chats at once; beyond, new chats are refused.")
   int maxSessions() default 20000;
 }

@@ -101,6 +101,11 @@ public final class TestCore implements AutoCloseable {
     relay.addListener(listener);
   }
 
+  /** An attachment store keeping its files under {@code directory}. */
+  public AttachmentStoreImpl attachments(java.nio.file.Path directory) {
+    return new AttachmentStoreImpl(store, directory);
+  }
+
   /** Tells an in-process listener of every conversation change, as the whiteboard does. */
   public void listen(org.switchboard.core.api.conversation.ConversationListener listener) {
     conversations.addListener(listener);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,13 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import javax.websocket.CloseReason;
-import javax.websocket.OnClose;
-import javax.websocket.OnError;
-import javax.websocket.OnMessage;
-import javax.websocket.OnOpen;
-import javax.websocket.Session;
-import javax.websocket.server.ServerEndpoint;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -26,8 +18,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.switchboard.core.api.SwitchboardException;
 import org.switchboard.core.api.agent.AgentService;
 import org.switchboard.core.api.conversation.ConversationListener;
@@ -42,7 +32,8 @@ import org.switchboard.core.api.interaction.InteractionQuery;
 import org.switchboard.core.api.interaction.InteractionService;
 import org.switchboard.core.api.interaction.InteractionState;
 import org.switchboard.core.api.queue.QueueService;
-import org.switchboard.platform.web.FrameSender;
+import org.switchboard.platform.web.SocketConnection;
+import org.switchboard.platform.web.SocketHandler;
 import org.switchboard.platform.web.WebSockets;
 
 /**
@@ -50,14 +41,12 @@ import org.switchboard.platform.web.WebSockets;
  * the realm, it pushes the interactions, agent states and conversation messages the user may see,
  * as they change. Agents see what is offered or assigned to them; supervisors and admins see all.
  */
-@ServerEndpoint("/desk/ws")
 @Component(
-    service = DeskFeed.class,
-    property = WebSockets.WHITEBOARD_PROPERTY,
+    service = SocketHandler.class,
+    property = {SocketHandler.AREA + "=desk", SocketHandler.MAX_FRAME + ":Integer=16384"},
     configurationPid = "org.switchboard.desk")
 @Designate(ocd = DeskConfig.class)
-public class DeskFeed implements EventListener, ConversationListener {
-  private static final Logger LOG = LoggerFactory.getLogger(DeskFeed.class);
+public class DeskFeed implements SocketHandler, EventListener, ConversationListener {
   private static final String CONNECTION = "switchboard.desk.connection";
   private static final int UNAUTHORIZED_CLOSE = 4401;
   private static final Set<InteractionState> OPEN =
@@ -96,25 +85,17 @@ public class DeskFeed implements EventListener, ConversationListener {
   @Deactivate
   void deactivate() {
     listening.forEach(ServiceRegistration::unregister);
-    for (Connection c : connections) {
-      try {
-        c.session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "restarting"));
-      } catch (IOException e) {
-        LOG.debug("closing desk socket: {}", e.toString());
-      }
-    }
+    connections.forEach(c -> c.socket.close(WebSockets.CLOSE_GOING_AWAY, "restarting"));
   }
 
   /** One browser connection and what its user may see. */
-  private final class Connection {
-    final Session session;
-    final FrameSender sender;
+  private static final class Connection {
+    final SocketConnection socket;
     volatile Caller caller;
     final Set<String> visible = ConcurrentHashMap.newKeySet();
 
-    Connection(Session session) {
-      this.session = session;
-      this.sender = new FrameSender(session, 2000);
+    Connection(SocketConnection socket) {
+      this.socket = socket;
     }
 
     boolean manager() {
@@ -126,31 +107,24 @@ public class DeskFeed implements EventListener, ConversationListener {
     }
   }
 
-  @OnOpen
-  public void open(Session session) {
-    session.setMaxTextMessageBufferSize(16 * 1024);
-    session.setMaxIdleTimeout(90_000);
-    Connection c = new Connection(session);
-    session.getUserProperties().put(CONNECTION, c);
+  @Override
+  public void opened(SocketConnection socket) {
+    Connection c = new Connection(socket);
+    socket.attributes().put(CONNECTION, c);
     connections.add(c);
   }
 
-  @OnClose
-  public void close(Session session, CloseReason reason) {
-    Object c = session.getUserProperties().remove(CONNECTION);
+  @Override
+  public void closed(SocketConnection socket) {
+    Object c = socket.attributes().remove(CONNECTION);
     if (c != null) {
       connections.remove(c);
     }
   }
 
-  @OnError
-  public void error(Session session, Throwable error) {
-    LOG.debug("desk socket {}: {}", session.getId(), error.toString());
-  }
-
-  @OnMessage
-  public void message(Session session, String text) {
-    Connection c = (Connection) session.getUserProperties().get(CONNECTION);
+  @Override
+  public void message(SocketConnection socket, String text) {
+    Connection c = (Connection) socket.attributes().get(CONNECTION);
     if (c == null) {
       return;
     }
@@ -186,12 +160,7 @@ public class DeskFeed implements EventListener, ConversationListener {
             : Optional.empty();
     if (caller.isEmpty()) {
       send(c, error("unauthorized", "log in first with a user of the Switchboard realm"));
-      try {
-        c.session.close(
-            new CloseReason(CloseReason.CloseCodes.getCloseCode(UNAUTHORIZED_CLOSE), "login"));
-      } catch (IOException e) {
-        LOG.debug("closing desk socket: {}", e.toString());
-      }
+      c.socket.close(UNAUTHORIZED_CLOSE, "login");
       return;
     }
     c.caller = caller.get();
@@ -258,7 +227,7 @@ public class DeskFeed implements EventListener, ConversationListener {
                 String text = write(f);
                 for (Connection c : connections) {
                   if (c.caller != null && (c.manager() || c.caller.name().equals(a.id()))) {
-                    c.sender.send(text);
+                    c.socket.send(text);
                   }
                 }
               });
@@ -278,9 +247,9 @@ public class DeskFeed implements EventListener, ConversationListener {
       boolean relevant = open && (c.manager() || c.caller.name().equals(i.agent()));
       if (relevant) {
         c.visible.add(i.id());
-        c.sender.send(text);
+        c.socket.send(text);
       } else if (c.visible.remove(i.id()) || c.manager()) {
-        c.sender.send(text);
+        c.socket.send(text);
       }
     }
   }
@@ -317,7 +286,7 @@ public class DeskFeed implements EventListener, ConversationListener {
       if (c.caller != null
           && c.sees(interactionId)
           && (exceptUser == null || !exceptUser.equals(c.caller.name()))) {
-        c.sender.send(text);
+        c.socket.send(text);
       }
     }
   }
@@ -344,7 +313,7 @@ public class DeskFeed implements EventListener, ConversationListener {
   }
 
   private void send(Connection c, ObjectNode frame) {
-    c.sender.send(write(frame));
+    c.socket.send(write(frame));
   }
 
   private String write(ObjectNode frame) {

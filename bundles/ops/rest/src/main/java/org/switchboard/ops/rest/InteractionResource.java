@@ -19,6 +19,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,6 +27,7 @@ import org.switchboard.core.api.ChannelType;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
 import org.switchboard.core.api.agent.AgentService;
+import org.switchboard.core.api.conversation.AttachmentStore;
 import org.switchboard.core.api.conversation.ConversationService;
 import org.switchboard.core.api.interaction.Direction;
 import org.switchboard.core.api.interaction.Interaction;
@@ -54,13 +56,16 @@ public class InteractionResource {
   private final QueueService queues;
   private final InteractionActions actions;
   private final Transcripts transcripts;
+  private final AttachmentStore attachments;
 
   @Activate
   public InteractionResource(
       @Reference InteractionService interactions,
       @Reference QueueService queues,
       @Reference ConversationService conversations,
-      @Reference AgentService agents) {
+      @Reference AgentService agents,
+      @Reference AttachmentStore attachments) {
+    this.attachments = attachments;
     this.interactions = interactions;
     this.queues = queues;
     this.actions = new InteractionActions(interactions);
@@ -155,6 +160,41 @@ public class InteractionResource {
     return Response.created(
             URI.create("v1/interactions/" + id + "/messages?after=" + (m.seq() - 1)))
         .entity(m)
+        .build();
+  }
+
+  /**
+   * A file the customer sent, as a download the browser never renders in a page (nosniff, sandbox).
+   */
+  @GET
+  @Path("{id}/attachments/{attachment}")
+  @Produces(MediaType.WILDCARD)
+  public Response attachment(
+      @PathParam("id") String id,
+      @PathParam("attachment") String attachmentId,
+      @Context SecurityContext security) {
+    Interaction i = get(id, security);
+    AttachmentStore.StoredAttachment file =
+        attachments
+            .find(i.id(), attachmentId)
+            .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+    StreamingOutput body =
+        out -> {
+          try (java.io.InputStream in = file.open()) {
+            in.transferTo(out);
+          }
+        };
+    return Response.ok(body, file.attachment().contentType())
+        .header("Content-Length", file.attachment().size())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox; default-src 'none'")
+        .header("Cache-Control", "private, no-store")
+        .header(
+            "Content-Disposition",
+            "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(
+                        file.attachment().name(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"))
         .build();
   }
 

@@ -662,4 +662,36 @@ final class Fakes {
     public void typing(
         String id, org.switchboard.core.api.conversation.Party party, String author) {}
   }
+
+  /** Attachments in memory: one text file per interaction, "a-1". */
+  static final class Attachments implements org.switchboard.core.api.conversation.AttachmentStore {
+    @Override
+    public org.switchboard.core.api.conversation.Attachment store(
+        String id, String name, String type, java.io.InputStream content, long max) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.util.Optional<StoredAttachment> find(String interactionId, String attachmentId) {
+      if (!"a-1".equals(attachmentId)) {
+        return java.util.Optional.empty();
+      }
+      var a =
+          new org.switchboard.core.api.conversation.Attachment(
+              "a-1", "r\u00e9sum\u00e9 1.txt", "text/plain", 5);
+      return java.util.Optional.of(
+          new StoredAttachment() {
+            @Override
+            public org.switchboard.core.api.conversation.Attachment attachment() {
+              return a;
+            }
+
+            @Override
+            public java.io.InputStream open() {
+              return new java.io.ByteArrayInputStream(
+                  "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+          });
+    }
+  }
 }

@@ -107,7 +107,8 @@ class RestApiTest {
             new SkillResource(skills),
             new QueueResource(queues),
             new AgentResource(agents, interactions),
-            new InteractionResource(interactions, queues, conversations, agents),
+            new InteractionResource(
+                interactions, queues, conversations, agents, new Fakes.Attachments()),
             new AcdResource(acd, SIMULATOR),
             new SipResource(sip)));
     factory.setProviders(List.of(new JsonProvider(), new ErrorMapper(), new RequestGuard(users)));
@@ -352,8 +353,8 @@ class RestApiTest {
     assertThat(field(noNumber)).isEqualTo("to");
   }
 
-  @Test
-  void agentsActOnlyOnTheirOwnInteractions() throws Exception {
+  /** A chat queued to support and offered to agent1. */
+  private static Interaction chatOfferedToAgent1() {
     Interaction i =
         interactions.enqueue(
             interactions
@@ -362,7 +363,12 @@ class RestApiTest {
                         ChannelType.CHAT, null, Direction.INBOUND, "v1", "web", null, null))
                 .id(),
             QueueRequest.to("support"));
-    interactions.offer(i.id(), "agent1");
+    return interactions.offer(i.id(), "agent1");
+  }
+
+  @Test
+  void agentsActOnlyOnTheirOwnInteractions() throws Exception {
+    Interaction i = chatOfferedToAgent1();
 
     assertThat(send("GET", "/v1/interactions", "agent1", null).statusCode()).isEqualTo(403);
     assertThat(send("GET", "/v1/interactions/" + i.id(), "agent2", null).statusCode())
@@ -400,15 +406,7 @@ class RestApiTest {
 
   @Test
   void theConnectedAgentWritesTheChatAndSupervisorsWhisper() throws Exception {
-    Interaction i =
-        interactions.enqueue(
-            interactions
-                .open(
-                    new OpenInteraction(
-                        ChannelType.CHAT, null, Direction.INBOUND, "v1", "web", null, null))
-                .id(),
-            QueueRequest.to("support"));
-    interactions.offer(i.id(), "agent1");
+    Interaction i = chatOfferedToAgent1();
     String path = "/v1/interactions/" + i.id() + "/messages";
     String hello = "{\"text\":\"Hello <b>there</b>\",\"clientId\":\"d-1\"}";
     assertThat(send("POST", path, "agent1", hello).statusCode())
@@ -439,6 +437,22 @@ class RestApiTest {
     assertThat(send("GET", path, "agent2", null).statusCode()).isEqualTo(403);
     assertThat(send("GET", "/v1/interactions/" + i.id() + "/history", "agent1", null).body())
         .isEqualTo("[]");
+    HttpResponse<String> file =
+        send("GET", "/v1/interactions/" + i.id() + "/attachments/a-1", "agent1", null);
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.body()).isEqualTo("hello");
+    assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(file.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+        .isEqualTo("attachment; filename*=UTF-8''r%C3%A9sum%C3%A9%201.txt");
+    assertThat(
+            send("GET", "/v1/interactions/" + i.id() + "/attachments/a-1", "agent2", null)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send("GET", "/v1/interactions/" + i.id() + "/attachments/nope", "agent1", null)
+                .statusCode())
+        .isEqualTo(404);
   }
 
   // ---------------------------------------------------------------- JSON shape

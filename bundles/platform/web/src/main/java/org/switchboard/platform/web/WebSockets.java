@@ -1,20 +1,18 @@
 package org.switchboard.platform.web;
 
-/** Constants for publishing JSR 356 endpoints on Karaf's web server (Pax Web whiteboard). */
+/** WebSocket close codes (RFC 6455) the handlers use. */
 public final class WebSockets {
-  /**
-   * Service property that makes Pax Web deploy a registered {@code @ServerEndpoint} object as a
-   * WebSocket endpoint. The registered instance serves every connection, so it keeps per-connection
-   * state in {@link javax.websocket.Session#getUserProperties()} or maps keyed by session.
-   */
-  public static final String WHITEBOARD_PROPERTY =
-      "org.ops4j.pax.web.http.whiteboard.websocket=true";
-
-  /** Normal closure (RFC 6455). */
+  /** Normal closure. */
   public static final int CLOSE_NORMAL = 1000;
+
+  /** The server is going away (restarting, its handler being updated): reconnect later. */
+  public static final int CLOSE_GOING_AWAY = 1001;
 
   /** The peer violated the protocol or a policy (e.g. a client too slow to read its frames). */
   public static final int CLOSE_POLICY = 1008;
+
+  /** Nothing serves this area right now: try again later. */
+  public static final int CLOSE_TRY_AGAIN = 1013;
 
   private WebSockets() {}
 }
