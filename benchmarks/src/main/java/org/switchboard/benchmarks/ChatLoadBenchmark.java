@@ -36,12 +36,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Run (appliance in demo mode on 8181, nothing else using it): {@code java -cp
  * benchmarks/target/benchmarks.jar org.switchboard.benchmarks.ChatLoadBenchmark --sessions
  * 1000,5000,10000 --seconds 60}. Options: {@code --url}, {@code --interval SECONDS} (30), {@code
- * --user}/{@code --password} (supervisor), {@code --pid} of the appliance (found by {@code
- * karaf.base} when 0), {@code --variants baseline,switchboard}. Loopback only, bounded in time;
- * prints a Markdown table.
+ * --warmup SECONDS} (15, not measured), {@code --user}/{@code --password} (supervisor), {@code
+ * --pid} of the appliance (found by {@code karaf.base} when 0), {@code --variants
+ * baseline,switchboard}. Loopback only, bounded in time; prints a Markdown table.
  */
 public final class ChatLoadBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Message numbers, unique in the process: a number used again is a resend to the appliance, which
+   * stores and answers it once (as it should).
+   */
+  private static final AtomicLong CLIENT_IDS = new AtomicLong();
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -49,6 +55,7 @@ public final class ChatLoadBenchmark {
   private final String basic;
   private final int seconds;
   private final int interval;
+  private final int warmup;
   private final long pid;
 
   private ChatLoadBenchmark(BenchmarkOptions o) {
@@ -60,6 +67,7 @@ public final class ChatLoadBenchmark {
                     (o.get("user") + ":" + o.get("password")).getBytes(StandardCharsets.UTF_8));
     this.seconds = o.integer("seconds");
     this.interval = o.integer("interval");
+    this.warmup = o.integer("warmup");
     this.pid = Long.parseLong(o.get("pid")) > 0 ? Long.parseLong(o.get("pid")) : appliancePid();
   }
 
@@ -71,6 +79,7 @@ public final class ChatLoadBenchmark {
                 "sessions", "1000,5000,10000",
                 "seconds", "60",
                 "interval", "30",
+                "warmup", "15",
                 "user", "supervisor",
                 "password", "supervisor",
                 "pid", "0",
@@ -79,7 +88,7 @@ public final class ChatLoadBenchmark {
     ChatLoadBenchmark bench = new ChatLoadBenchmark(o);
     List<String> variants = List.of(o.get("variants").split(","));
     int[] levels = o.integers("sessions");
-    long bound = (long) levels.length * variants.size() * (bench.seconds + 300);
+    long bound = (long) levels.length * variants.size() * (bench.warmup + bench.seconds + 300);
     Thread watchdog =
         new Thread(
             () -> {
@@ -94,9 +103,9 @@ public final class ChatLoadBenchmark {
     watchdog.setDaemon(true);
     watchdog.start();
     System.out.println(
-        "| variant | sessions | messages/s | round trips | p50 ms | p99 ms | max ms | lost |"
-            + " appliance CPU ms/message | heap used MiB |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        "| variant | sessions | opened/s | messages/s | round trips | p50 ms | p99 ms | max ms |"
+            + " lost | server CPU ms/message | heap used MiB |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (int sessions : levels) {
       for (String variant : variants) {
         System.out.println(
@@ -109,12 +118,21 @@ public final class ChatLoadBenchmark {
   // ---- the two variants ----
 
   private String baseline(int sessions) throws Exception {
-    try (EchoServer echo = EchoServer.start()) {
+    Process echo = EchoServer.spawn();
+    try {
+      int port = EchoServer.portOf(echo);
       Load load = new Load(sessions);
-      load.connect(URI.create("ws://127.0.0.1:" + echo.port() + "/echo"), false);
+      load.connect(URI.create("ws://127.0.0.1:" + port + "/echo"), false);
+      load.run(warmup, interval);
+      long cpuBefore = cpuMillis(echo.pid());
       Result r = load.run(seconds, interval);
+      long cpu = cpuMillis(echo.pid()) - cpuBefore;
       load.close();
-      return r.row("baseline (echo)", sessions, Double.NaN, Double.NaN);
+      return r.row(
+          "baseline (echo)", sessions, r.sent == 0 ? 0 : (double) cpu / r.sent, Double.NaN);
+    } finally {
+      echo.destroyForcibly();
+      echo.waitFor(10, TimeUnit.SECONDS);
     }
   }
 
@@ -123,11 +141,13 @@ public final class ChatLoadBenchmark {
     responder.connect();
     Load load = new Load(sessions);
     load.connect(URI.create(url.replaceFirst("^http", "ws") + "/chat/ws"), true);
-    long cpuBefore = cpuMillis();
+    load.run(warmup, interval);
+    long cpuBefore = cpuMillis(pid);
     Result r = load.run(seconds, interval);
-    long cpu = cpuMillis() - cpuBefore;
+    long cpu = cpuMillis(pid) - cpuBefore;
     double heap = heapUsedMiB();
     load.close();
+    System.err.println(sessions + " sessions: " + responder.report());
     responder.close();
     return r.row("switchboard", sessions, r.sent == 0 ? 0 : (double) cpu / r.sent, heap);
   }
@@ -140,6 +160,7 @@ public final class ChatLoadBenchmark {
     private final List<WebSocket> sockets = new ArrayList<>();
     private final ConcurrentLinkedQueue<Long> rtts = new ConcurrentLinkedQueue<>();
     private final AtomicLong sent = new AtomicLong();
+    private double openedPerSecond;
 
     Load(int sessions) {
       this.sessions = sessions;
@@ -147,6 +168,7 @@ public final class ChatLoadBenchmark {
 
     /** Opens the sessions, 50 handshakes at a time; on the appliance each starts a chat. */
     void connect(URI uri, boolean startChat) throws Exception {
+      long t0 = System.nanoTime();
       Semaphore handshakes = new Semaphore(50);
       List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
       for (int k = 0; k < sessions; k++) {
@@ -174,21 +196,26 @@ public final class ChatLoadBenchmark {
       for (CompletableFuture<WebSocket> f : opening) {
         sockets.add(f.get(120, TimeUnit.SECONDS));
       }
+      openedPerSecond = sessions / ((System.nanoTime() - t0) / 1e9);
     }
 
-    /** Every session sends one message per interval, at a random phase; measures for {@code s}. */
+    /**
+     * Every session sends one message per interval, at a random phase; measures for {@code s} (a
+     * run's figures start from zero).
+     */
     Result run(int s, int everySeconds) throws InterruptedException {
+      rtts.clear();
+      sent.set(0);
       ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
       for (WebSocket ws : sockets) {
         long phase = ThreadLocalRandom.current().nextLong(everySeconds * 1000L);
-        AtomicLong counter = new AtomicLong();
         clock.scheduleAtFixedRate(
             () -> {
               String text = "p:" + System.nanoTime();
               sent.incrementAndGet();
               ws.sendText(
                   "{\"type\":\"message\",\"clientId\":\"b-"
-                      + counter.incrementAndGet()
+                      + CLIENT_IDS.incrementAndGet()
                       + "\",\"text\":\""
                       + text
                       + "\"}",
@@ -202,7 +229,7 @@ public final class ChatLoadBenchmark {
       clock.shutdownNow();
       long stopped = sent.get();
       Thread.sleep(2_000); // answers still under way are counted; later ones are lost
-      return new Result(stopped, s, new ArrayList<>(rtts));
+      return new Result(stopped, s, openedPerSecond, new ArrayList<>(rtts));
     }
 
     void close() {
@@ -253,6 +280,10 @@ public final class ChatLoadBenchmark {
   /** Answers every customer message of the feed through the REST API, 64 requests at a time. */
   private final class Responder implements WebSocket.Listener {
     private final Semaphore inFlight = new Semaphore(64);
+    private final AtomicLong seen = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+    private final Map<String, AtomicLong> failures = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String closedWith;
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
     private WebSocket feed;
@@ -281,6 +312,7 @@ public final class ChatLoadBenchmark {
         if (frame.startsWith("{\"type\":\"welcome\"")) {
           welcomed.complete(null);
         } else if (frame.startsWith("{\"type\":\"message\"") && frame.contains("\"CUSTOMER\"")) {
+          seen.incrementAndGet();
           answer(frame);
         }
       }
@@ -305,10 +337,36 @@ public final class ChatLoadBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
                 HttpResponse.BodyHandlers.discarding())
-            .whenComplete((r, e) -> inFlight.release());
+            .whenComplete(
+                (r, e) -> {
+                  inFlight.release();
+                  String outcome = e != null ? e.getClass().getSimpleName() : "" + r.statusCode();
+                  if ("201".equals(outcome)) {
+                    answered.incrementAndGet();
+                  } else {
+                    failures.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+                  }
+                });
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+      closedWith = code + " " + reason;
+      return null;
+    }
+
+    /** What the responder saw, for stderr: a feed that closed or refused answers explain losses. */
+    String report() {
+      return "responder: customer messages seen "
+          + seen
+          + ", answered "
+          + answered
+          + ", failed "
+          + failures
+          + (closedWith == null ? "" : ", feed closed " + closedWith);
     }
 
     void close() {
@@ -318,15 +376,16 @@ public final class ChatLoadBenchmark {
 
   // ---- results ----
 
-  private record Result(long sent, int seconds, List<Long> rtts) {
+  private record Result(long sent, int seconds, double openedPerSecond, List<Long> rtts) {
     String row(String variant, int sessions, double cpuPerMessage, double heapMiB) {
       List<Long> sorted = new ArrayList<>(rtts);
       sorted.sort(null);
       long lost = Math.max(0, sent - sorted.size());
       return String.format(
-          "| %s | %d | %.0f | %d | %.1f | %.1f | %.1f | %d | %s | %s |",
+          "| %s | %d | %.0f | %.0f | %d | %.1f | %.1f | %.1f | %d | %s | %s |",
           variant,
           sessions,
+          openedPerSecond,
           (double) sent / seconds,
           sorted.size(),
           percentile(sorted, 0.50),
@@ -347,7 +406,7 @@ public final class ChatLoadBenchmark {
 
   // ---- the appliance process ----
 
-  private long cpuMillis() {
+  private static long cpuMillis(long pid) {
     return ProcessHandle.of(pid)
         .flatMap(p -> p.info().totalCpuDuration())
         .map(Duration::toMillis)

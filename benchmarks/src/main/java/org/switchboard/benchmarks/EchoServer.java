@@ -1,5 +1,6 @@
 package org.switchboard.benchmarks;
 
+import java.nio.file.Path;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -40,6 +41,47 @@ final class EchoServer implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** Runs the server alone: prints {@code port N}, serves until killed. */
+  public static void main(String[] args) throws Exception {
+    EchoServer echo = start();
+    System.out.println("port " + echo.port());
+    System.out.flush();
+    echo.server.join();
+  }
+
+  /** Starts {@link #main} in its own JVM (its sockets and CPU apart from the load client's). */
+  static Process spawn() throws java.io.IOException {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            EchoServer.class.getName())
+        .redirectErrorStream(true)
+        .start();
+  }
+
+  /** The port a spawned server printed (30 s at most). */
+  static int portOf(Process echo) throws Exception {
+    var lines =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                echo.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    java.util.concurrent.CompletableFuture<String> first =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return lines.readLine();
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    String line = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    if (line == null || !line.startsWith("port ")) {
+      throw new IllegalStateException("echo server did not start: " + line);
+    }
+    return Integer.parseInt(line.substring(5).trim());
   }
 
   @Override

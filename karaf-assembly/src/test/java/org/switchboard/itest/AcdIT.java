@@ -167,6 +167,10 @@ public class AcdIT extends SwitchboardTestSupport {
     }
     AcdService acd = getService(AcdService.class, null);
     String some = bot.offers.get(bot.offers.size() / 2).interaction;
+    // Decisions are written behind the router; on a loaded machine the write may take longer than
+    // one flush waits, so wait for it (bounded) instead of reading once.
+    waitFor(
+        TIMEOUT, () -> !acd.decisionsFor(some).isEmpty(), "the decision of " + some + " stored");
     List<Decision> why = acd.decisionsFor(some);
     assertEquals(Decision.Kind.OFFER, why.get(0).kind());
   }

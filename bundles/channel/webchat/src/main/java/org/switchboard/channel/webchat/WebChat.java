@@ -175,10 +175,25 @@ public class WebChat implements ChannelPlugin, ConversationListener {
     if (s == null || EventTypes.INTERACTION_ATTRIBUTES_UPDATED.equals(eventType)) {
       return;
     }
+    if (isWaiting(i)) {
+      // Telling the place in line asks the ACD; not on the core's event thread.
+      try {
+        sweeper.execute(() -> s.broadcastStatus(Frames.write(status(i))));
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        LOG.debug("chat {}: channel stopping, status not sent", i.id());
+      }
+      return;
+    }
     s.broadcastStatus(Frames.write(status(i)));
     if (ended(i)) {
       finish(s, i, "agent");
     }
+  }
+
+  private static boolean isWaiting(Interaction i) {
+    return i.state() == InteractionState.NEW
+        || i.state() == InteractionState.IN_FLOW
+        || i.state() == InteractionState.QUEUED;
   }
 
   // ---- conversation listener ----
