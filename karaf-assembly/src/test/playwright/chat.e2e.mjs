@@ -18,7 +18,7 @@ const PNG = Buffer.from(
   'base64');
 
 const scenarios = {
-  conversation, offline, reconnect, capacity, injection, polling, supervisor,
+  conversation, offline, reconnect, capacity, injection, polling, supervisor, transfer, chinese,
 };
 
 async function main() {
@@ -325,6 +325,46 @@ async function supervisor({ browser, name, alerts }) {
     'the customer never sees a whisper');
   await snap(shop.page, name, 'customer-sees-barge-in');
   return { chat: chatId };
+}
+
+/** agent1 hands the chat to agent2 from the desktop; the customer goes on with agent2. */
+async function transfer({ browser, name, alerts }) {
+  const first = await agentDesk(browser, alerts, 'agent1');
+  const shop = await customer(browser, alerts);
+  const chatId = await startChat(shop.page, 'Li Wei');
+  await say(shop.page, 'a billing question');
+  await offer(first.page, chatId).waitFor();
+  await acceptChat(first.page, chatId);
+  const second = await agentDesk(browser, alerts, 'agent2');
+  await first.page.getByTestId('transfer-target').selectOption('agent:agent2');
+  await first.page.getByTestId('transfer-send').click();
+  await offer(second.page, chatId).waitFor();
+  await snap(second.page, name, 'offered-to-agent2');
+  await acceptChat(second.page, chatId);
+  await second.page.locator('[data-testid=msg][data-party=CUSTOMER]', { hasText: 'a billing question' }).waitFor();
+  await reply(second.page, 'Agent 2 here, I can help with billing.');
+  await shop.page.locator('[data-testid=sb-msg][data-party=AGENT]', { hasText: 'Agent 2 here' }).waitFor();
+  await shop.page.locator('[data-testid=sb-status][data-state=connected]', { hasText: 'Agent 2' }).waitFor();
+  await snap(shop.page, name, 'customer-with-agent2');
+  return { chat: chatId };
+}
+
+/** The widget and the desktop in Chinese. */
+async function chinese({ browser, name, alerts }) {
+  const { page } = await newPage(browser, alerts);
+  await page.goto(`${BASE}/desk/`);
+  await page.getByTestId('login-language').selectOption('zh');
+  await page.getByTestId('login-submit').getByText('登录').waitFor();
+  await page.getByTestId('login-user').fill('agent1');
+  await page.getByTestId('login-password').fill('agent1');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('state-ready').getByText('就绪').click();
+  await page.locator('[data-testid=agent-state][data-state=READY]').waitFor();
+  await snap(page, name, 'desktop-zh');
+  const shop = await customer(browser, alerts, '?lang=zh');
+  await shop.page.getByTestId('sb-start').getByText('开始咨询').waitFor();
+  await snap(shop.page, name, 'widget-zh');
+  return {};
 }
 
 main().catch((e) => {

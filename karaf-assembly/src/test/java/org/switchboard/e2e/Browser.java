@@ -50,12 +50,15 @@ final class Browser implements AutoCloseable {
           exchange -> {
             String query = exchange.getRequestURI().getQuery();
             String transport = query != null && query.contains("transport=poll") ? "poll" : "ws";
+            String lang = query != null && query.contains("lang=zh") ? "zh" : "en";
             byte[] page =
                 ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Example"
                         + " Shop</title></head><body><h1>Example Shop</h1><p>Garden tools since"
                         + " 1999.</p><script src=\""
                         + browser.appliance
-                        + "/chat/widget.js\" data-entry=\"web\" data-transport=\""
+                        + "/chat/widget.js\" data-entry=\"web\" data-lang=\""
+                        + lang
+                        + "\" data-transport=\""
                         + transport
                         + "\" async></script></body></html>")
                     .getBytes(StandardCharsets.UTF_8);

@@ -163,6 +163,27 @@ public class WebChatE2EIT {
   }
 
   @Test
+  public void anAgentTransfersTheChatToAnotherAgent() throws Exception {
+    String chat = browser.run("transfer").path("chat").asText();
+    JsonNode interaction = interaction(chat);
+    assertEquals("CONNECTED", interaction.path("state").asText());
+    assertEquals("agent2", interaction.path("agent").asText());
+    List<String> types = new ArrayList<>();
+    for (JsonNode e : get("/api/v1/interactions/" + chat + "/events", SUPERVISOR)) {
+      types.add(e.path("type").asText().replace("org.switchboard.interaction.", ""));
+    }
+    assertTrue(types.toString(), types.contains("transferred"));
+    assertEquals(
+        List.of("a billing question", "Agent 2 here, I can help with billing."),
+        field(messages(chat), "text"));
+  }
+
+  @Test
+  public void theWidgetAndTheDesktopSpeakChinese() throws Exception {
+    browser.run("chinese");
+  }
+
+  @Test
   public void anAgentAtChatCapacityIsNotOfferedAFourthChat() throws Exception {
     JsonNode result = browser.run("capacity");
     List<String> chats = new ArrayList<>();

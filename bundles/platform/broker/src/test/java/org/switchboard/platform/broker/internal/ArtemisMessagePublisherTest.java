@@ -115,7 +115,9 @@ class ArtemisMessagePublisherTest {
         .isInstanceOf(PublishException.class)
         .hasMessageContaining(broker.url())
         .hasMessageContaining("retry later");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    // It fails instead of waiting for the broker (which hung a CI run once). Not a timing test: the
+    // bound only has to tell "failed" from "hung" on a loaded machine.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
 
     broker.start();
     assertThat(publisher.awaitConnectionState(true, WAIT)).isTrue();
