@@ -77,9 +77,20 @@ class AcdRouterTest {
     h.acd.setPolicy(policy("support", "longest-idle", 1, 30));
     h.readyAgent("ann", ONE_CALL);
     Interaction first = h.queued("support", null, Map.of());
-    await("offered", WAIT, () -> h.get(first.id()).state() == InteractionState.OFFERED);
+    // The offer lasts one second: wait for its decision, not for the short-lived OFFERED state,
+    // which a stalled poll on a loaded machine can miss entirely.
+    await(
+        "offered",
+        WAIT,
+        () ->
+            h.acd.decisionsFor(first.id()).stream().anyMatch(d -> d.kind() == Decision.Kind.OFFER));
 
-    await("back in queue", WAIT, () -> h.get(first.id()).state() == InteractionState.QUEUED);
+    await(
+        "back in queue after no answer",
+        WAIT,
+        () ->
+            h.get(first.id()).state() == InteractionState.QUEUED
+                && h.acd.decisionsFor(first.id()).size() == 2);
     Interaction back = h.get(first.id());
     assertThat(back.queuedAt()).isEqualTo(first.queuedAt());
     assertThat(back.agent()).isNull();
