@@ -37,7 +37,28 @@ class WebChatTest {
 
     @Override
     public void reply(String frame) {
-      frames.add(Frames.parse(frame));
+      synchronized (frames) {
+        frames.add(Frames.parse(frame));
+        frames.notifyAll();
+      }
+    }
+
+    /** Waits (5 s at most) until a frame of {@code type} says {@code field} = {@code value}. */
+    void awaitFrame(String type, String field, String value) throws InterruptedException {
+      long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      synchronized (frames) {
+        while (frames.stream()
+            .noneMatch(
+                f ->
+                    f.path("type").asText().equals(type) && f.path(field).asText().equals(value))) {
+          long left = until - System.nanoTime();
+          if (left <= 0) {
+            throw new AssertionError(
+                "no " + type + " with " + field + "=" + value + " in " + frames);
+          }
+          frames.wait(Math.max(1, left / 1_000_000));
+        }
+      }
     }
 
     JsonNode last(String type) {
@@ -176,10 +197,7 @@ class WebChatTest {
     String id = chatId(s);
     core.interactions.offer(id, "ann");
     core.interactions.accept(id, "ann");
-    await(
-        () ->
-            s.types().contains("status")
-                && "connected".equals(s.last("status").path("state").asText()));
+    s.awaitFrame("status", "state", "connected");
     assertThat(s.last("status").path("agent").asText()).isEqualTo("Ann");
     core.conversations.append(id, NewMessage.text(Party.AGENT, "Ann", "d-1", "Hello Li"));
     core.conversations.append(
@@ -291,17 +309,6 @@ class WebChatTest {
     }
     assertThat(session.after(1).reset()).isTrue();
     assertThat(session.after(session.after(0).cursor() + 5).reset()).isTrue();
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("condition not met within 5 s");
-      }
-      Thread.sleep(10);
-    }
   }
 
   /** A clock the test moves. */
