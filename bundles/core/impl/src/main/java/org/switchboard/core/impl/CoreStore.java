@@ -2,10 +2,12 @@ package org.switchboard.core.impl;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
@@ -30,6 +32,13 @@ public class CoreStore {
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
   private final ThreadLocal<List<Interaction>> changed = new ThreadLocal<>();
+  private final Object writesDone = new Object();
+
+  /** Writes that took the lock; changed only under it. */
+  private volatile long writesBegun;
+
+  /** Writes that finished (committed or rolled back), guarded by {@link #writesDone}. */
+  private long writesFinished;
 
   /** Open interactions as last committed; see {@link InteractionSnapshots}. */
   final InteractionSnapshots snapshots = new InteractionSnapshots();
@@ -47,6 +56,7 @@ public class CoreStore {
    */
   <T> T write(SqlWork<T> work) {
     writeLock.lock();
+    writesBegun++;
     List<Interaction> written = new ArrayList<>();
     changed.set(written);
     try {
@@ -56,8 +66,35 @@ public class CoreStore {
       return result;
     } finally {
       changed.remove();
+      synchronized (writesDone) {
+        writesFinished++;
+        writesDone.notifyAll();
+      }
       writeLock.unlock();
     }
+  }
+
+  /**
+   * Waits until every write that had begun by now has finished, snapshots included. A write's
+   * events become readable at its commit, a moment before its snapshots are offered; whoever hands
+   * out events it has just read calls this first, so that a listener who looks the interaction up
+   * sees the state the event announces, never the one before.
+   *
+   * @return false when that took longer than {@code timeout} (a write is stuck)
+   */
+  boolean awaitWritesBegun(Duration timeout) throws InterruptedException {
+    long mark = writesBegun;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (writesDone) {
+      while (writesFinished < mark) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(writesDone, left);
+      }
+    }
+    return true;
   }
 
   /**

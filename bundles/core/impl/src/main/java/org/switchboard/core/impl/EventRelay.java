@@ -150,6 +150,7 @@ public class EventRelay {
     if (events.isEmpty()) {
       return false;
     }
+    awaitSnapshots();
     boolean delivered = false;
     for (SwitchboardEvent event : events) {
       if (event.sequence() > local) {
@@ -175,6 +176,18 @@ public class EventRelay {
     publishedSeq = last;
     lastError = null;
     return true;
+  }
+
+  /** Lets the writes of the events just read finish, so listeners read what the events say. */
+  private void awaitSnapshots() {
+    try {
+      if (!store.awaitWritesBegun(Duration.ofSeconds(5))) {
+        LOG.warn("event relay: a write has not finished for 5 s; delivering its events anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
   }
 
   private void deliver(SwitchboardEvent event) {

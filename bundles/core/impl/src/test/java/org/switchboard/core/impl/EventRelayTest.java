@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.api.event.EventTypes;
@@ -77,6 +81,73 @@ class EventRelayTest {
           core.publisher.published.stream().map(m -> json(m).path("sequence").asLong()).toList();
       assertThat(sequences).hasSize(total).isSorted().doesNotHaveDuplicates();
       assertThat(delivered).hasSize(total);
+    }
+  }
+
+  @Test
+  void aListenerThatLooksTheInteractionUpSeesTheStateItsEventAnnounces() throws Exception {
+    try (TestCore core = new TestCore()) {
+      core.withRelay();
+      core.queue("support");
+      List<String> stale = new CopyOnWriteArrayList<>();
+      AtomicInteger seen = new AtomicInteger();
+      core.relay.addListener(
+          e -> {
+            if (!e.type().startsWith("org.switchboard.interaction.")) {
+              return;
+            }
+            long announced = json(e.data()).path("interaction").path("version").asLong();
+            long found = core.interactions.find(e.subject()).orElseThrow().version();
+            if (found < announced) {
+              stale.add(e.type() + " v" + announced + " but found v" + found);
+            }
+            seen.incrementAndGet();
+          });
+      ExecutorService writers = Executors.newFixedThreadPool(4);
+      try {
+        for (int k = 0; k < 200; k++) {
+          writers.execute(() -> ConcurrencyAndDurabilityTest.queued(core));
+        }
+      } finally {
+        writers.shutdown();
+        assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+      }
+      await(() -> seen.get() >= 400, "every interaction event delivered");
+      assertThat(stale).isEmpty();
+    }
+  }
+
+  @Test
+  void theRelayWaitsForAWriteThatHasCommittedButNotFinished() throws Exception {
+    try (TestCore core = new TestCore()) {
+      CountDownLatch inside = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      Thread writer =
+          new Thread(
+              () ->
+                  core.store.write(
+                      c -> {
+                        inside.countDown();
+                        try {
+                          return release.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                          throw new IllegalStateException(e);
+                        }
+                      }));
+      writer.start();
+      assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(core.store.awaitWritesBegun(Duration.ofMillis(200))).isFalse();
+      release.countDown();
+      assertThat(core.store.awaitWritesBegun(Duration.ofSeconds(10))).isTrue();
+      writer.join(10_000);
+    }
+  }
+
+  private static JsonNode json(String data) {
+    try {
+      return Json.MAPPER.readTree(data);
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
   }
 
