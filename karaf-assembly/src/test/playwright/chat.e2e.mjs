@@ -1,5 +1,5 @@
-// Browser scenarios of the web chat and the agent desktop, driven by WebChatE2EIT against a started
-// appliance. Each scenario drives Debian's Chromium through Playwright, asserts what people see,
+// Browser scenarios of the web chat and the agent desktop, driven by WebChatE2EIT and VoiceDeskE2EIT
+// (calls between real SIP phones) against a started appliance. Each scenario drives Debian's Chromium through Playwright, asserts what people see,
 // saves a screenshot per step, and prints one JSON line with what the Java test checks in the core.
 //
 //   node chat.e2e.mjs <scenario>     with SWITCHBOARD (appliance URL), SHOP (host page URL),
@@ -19,6 +19,7 @@ const PNG = Buffer.from(
 
 const scenarios = {
   conversation, offline, reconnect, capacity, injection, polling, supervisor, transfer, chinese,
+  'voice-agent': voiceAgent, 'voice-supervisor': voiceSupervisor,
 };
 
 async function main() {
@@ -93,6 +94,17 @@ async function agentDesk(browser, alerts, user) {
   await page.getByTestId('login-submit').click();
   await page.getByTestId('state-ready').click();
   await page.locator('[data-testid=agent-state][data-state=READY]').waitFor();
+  return { context, page };
+}
+
+/** The supervisor logged in to the desktop's supervisor view. */
+async function supervisorDesk(browser, alerts) {
+  const { context, page } = await newPage(browser, alerts);
+  await page.goto(`${BASE}/desk/`);
+  await page.getByTestId('login-user').fill('supervisor');
+  await page.getByTestId('login-password').fill('supervisor');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('supervisor-view').waitFor();
   return { context, page };
 }
 
@@ -302,12 +314,7 @@ async function supervisor({ browser, name, alerts }) {
   await offer(desk.page, chatId).waitFor();
   await acceptChat(desk.page, chatId);
 
-  const sup = await newPage(browser, alerts);
-  await sup.page.goto(`${BASE}/desk/`);
-  await sup.page.getByTestId('login-user').fill('supervisor');
-  await sup.page.getByTestId('login-password').fill('supervisor');
-  await sup.page.getByTestId('login-submit').click();
-  await sup.page.getByTestId('supervisor-view').waitFor();
+  const sup = await supervisorDesk(browser, alerts);
   await sup.page.locator('[data-testid=queue-row][data-queue=support]').waitFor();
   await sup.page.locator('[data-testid=agent-row][data-agent=agent1]').waitFor();
   await sup.page.locator(`[data-testid=live-chat][data-interaction="${chatId}"]`).click();
@@ -365,6 +372,77 @@ async function chinese({ browser, name, alerts }) {
   await shop.page.getByTestId('sb-start').getByText('开始咨询').waitFor();
   await snap(shop.page, name, 'widget-zh');
   return {};
+}
+
+
+// ---- calls: the Java test runs the SIP phones (baresip), the browser the desktop ----
+
+/** The call's workspace shows this state. */
+async function callState(page, state) {
+  await page.locator(`[data-testid=interaction-state][data-state=${state}]`).waitFor();
+}
+
+/** The call goes on for this long: a step of the scenario, not a wait for something to happen. */
+function talk(page, millis) {
+  return page.waitForTimeout(millis);
+}
+
+/**
+ * agent4 goes ready on the desktop; a call arrives on their SIP phone (which answers it); they hold
+ * it, resume it, hang up from the desktop and wrap up with a disposition.
+ */
+async function voiceAgent({ browser, name, alerts }) {
+  const desk = await agentDesk(browser, alerts, 'agent4');
+  const call = desk.page.locator('[data-testid=inbox-item][data-channel=voice][data-state=CONNECTED]');
+  await call.waitFor({ timeout: 60_000 }); // the Java test dials once agent4 is ready
+  const id = await call.getAttribute('data-interaction');
+  await call.locator('.item-open').click();
+  await desk.page.locator(`[data-testid=workspace][data-interaction="${id}"]`).waitFor();
+  await callState(desk.page, 'CONNECTED');
+  await talk(desk.page, 1500);
+  await snap(desk.page, name, 'connected');
+  await desk.page.getByTestId('hold').click();
+  await callState(desk.page, 'HELD');
+  await snap(desk.page, name, 'held');
+  await talk(desk.page, 2000);
+  await desk.page.getByTestId('resume').click();
+  await callState(desk.page, 'CONNECTED');
+  await talk(desk.page, 1500);
+  await desk.page.getByTestId('hangup').click();
+  await desk.page.getByTestId('wrapup-form').waitFor();
+  await desk.page.getByTestId('disposition').selectOption('resolved');
+  await desk.page.getByTestId('wrapup-note').fill('Held once to look up the order');
+  await snap(desk.page, name, 'wrap-up');
+  await desk.page.getByTestId('complete').click();
+  await desk.page.getByTestId('wrapup-form').waitFor({ state: 'detached' });
+  return { call: id };
+}
+
+/**
+ * The supervisor picks the live call in the desktop, listens with their own phone (which the Java
+ * test runs and which answers), whispers to the agent, then leaves the call.
+ */
+async function voiceSupervisor({ browser, name, alerts }) {
+  const sup = await supervisorDesk(browser, alerts);
+  const call = sup.page.locator('[data-testid=live-chat][data-channel=voice][data-state=CONNECTED]');
+  await call.click();
+  const id = await call.getAttribute('data-interaction');
+  const status = sup.page.getByTestId('monitor-status');
+  await sup.page.locator('[data-testid=monitor-status][data-mode=none]').waitFor();
+  await sup.page.getByTestId('monitor-listen').click();
+  await sup.page.locator('[data-testid=monitor-status][data-mode=listen]').waitFor({ timeout: 30_000 });
+  assert.equal(await sup.page.getByTestId('monitor-listen').getAttribute('aria-pressed'), 'true');
+  await snap(sup.page, name, 'listening');
+  await talk(sup.page, 2000);
+  await sup.page.getByTestId('monitor-whisper').click();
+  await sup.page.locator('[data-testid=monitor-status][data-mode=whisper]').waitFor();
+  assert.match(await status.textContent(), /only the agent hears you/);
+  await snap(sup.page, name, 'whispering');
+  await talk(sup.page, 2500);
+  await sup.page.getByTestId('monitor-stop').click();
+  await sup.page.locator('[data-testid=monitor-status][data-mode=none]').waitFor();
+  await snap(sup.page, name, 'left');
+  return { call: id };
 }
 
 main().catch((e) => {

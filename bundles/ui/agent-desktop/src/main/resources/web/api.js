@@ -44,7 +44,7 @@ export class Api {
   async request(method, path, body, { raw = false, signal } = {}) {
     const headers = { Authorization: this.authorization, Accept: raw ? '*/*' : 'application/json' };
     const init = { method, headers, credentials: 'omit', cache: 'no-store', signal };
-    if (method !== 'GET' && method !== 'HEAD') {
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'DELETE') {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body === undefined ? {} : body);
     }
@@ -98,6 +98,10 @@ export class Api {
     return this.request('PUT', path, body, opts);
   }
 
+  del(path, opts) {
+    return this.request('DELETE', path, undefined, opts);
+  }
+
   // --- the calls the desktop makes ---
 
   me() {
@@ -131,6 +135,19 @@ export class Api {
 
   history(interactionId, limit = 20) {
     return this.get(`/v1/interactions/${enc(interactionId)}/history?limit=${limit}`);
+  }
+
+  /** A supervisor joins a call with their own phone: mode listen, whisper or barge. */
+  startMonitor(interactionId, mode) {
+    return this.post(`/v1/interactions/${enc(interactionId)}/monitor`, { mode });
+  }
+
+  changeMonitor(interactionId, mode) {
+    return this.put(`/v1/interactions/${enc(interactionId)}/monitor`, { mode });
+  }
+
+  stopMonitor(interactionId) {
+    return this.del(`/v1/interactions/${enc(interactionId)}/monitor`);
   }
 
   queues() {

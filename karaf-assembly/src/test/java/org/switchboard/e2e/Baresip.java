@@ -290,6 +290,29 @@ final class Baresip implements AutoCloseable {
     return f.message;
   }
 
+  /**
+   * A phone's account line for {@link #addAccount}: it registers as {@code user} with {@code
+   * password} at Switchboard's SIP port and answers calls at once.
+   */
+  static String account(int sipPort, String user, String password) {
+    return "<sip:"
+        + user
+        + "@127.0.0.1:"
+        + sipPort
+        + ">;auth_pass="
+        + password
+        + ";answermode=auto;regint=300";
+  }
+
+  /** The call goes on for this long (a scenario step, not a wait for something to happen). */
+  static void talkFor(long millis) {
+    java.time.Instant from = java.time.Instant.now();
+    RunningDistribution.waitFor(
+        Duration.ofMillis(millis).plusSeconds(20),
+        () -> Duration.between(from, java.time.Instant.now()).toMillis() > millis,
+        millis + " ms of talk");
+  }
+
   /** Every event so far, in order (for assertions and diagnostics). */
   List<JsonNode> events() {
     synchronized (messages) {

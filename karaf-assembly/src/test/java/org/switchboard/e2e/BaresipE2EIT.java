@@ -80,7 +80,7 @@ public class BaresipE2EIT {
 
   @Test
   public void a_baresipRegistersWithDigestAuthentication() throws Exception {
-    phone.addAccount(account("agent4", "agent4"));
+    phone.addAccount(Baresip.account(appliance.sipPort(), "agent4", "agent4"));
     JsonNode ok = phone.awaitEvent("REGISTER_OK", EVENT);
     assertEquals(ok.toString(), "sip:agent4@127.0.0.1:" + appliance.sipPort(), aor(ok));
 
@@ -151,7 +151,7 @@ public class BaresipE2EIT {
   @Test
   public void d_aWrongPasswordRegistersNothing() throws Exception {
     try (Baresip wrong = Baresip.start(60)) {
-      wrong.addAccount(account("agent3", "not-agent3"));
+      wrong.addAccount(Baresip.account(appliance.sipPort(), "agent3", "not-agent3"));
       JsonNode fail = wrong.awaitEvent("REGISTER_FAIL", EVENT);
       assertEquals(fail.toString(), "sip:agent3@127.0.0.1:" + appliance.sipPort(), aor(fail));
       assertFalse(
@@ -167,17 +167,6 @@ public class BaresipE2EIT {
   }
 
   // ---- helpers ---------------------------------------------------------------------------
-
-  /** A baresip account line (addr-params after the URI) for the agent's phone. */
-  private static String account(String agent, String password) {
-    return "<sip:"
-        + agent
-        + "@127.0.0.1:"
-        + appliance.sipPort()
-        + ">;auth_pass="
-        + password
-        + ";answermode=auto;regint=300";
-  }
 
   private static String aor(JsonNode event) {
     return event.path("accountaor").asText();

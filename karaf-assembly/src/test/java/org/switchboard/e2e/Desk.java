@@ -101,6 +101,34 @@ final class Desk {
     assertTrue(r.body(), r.statusCode() == 200 || r.statusCode() == 409);
   }
 
+  /**
+   * Ends every interaction of the channel a test left open: a conversation ends and is completed, a
+   * waiting one is abandoned, so the next test starts with free agents and empty queues.
+   */
+  void closeOpen(String channel) throws IOException {
+    JsonNode open =
+        read(
+            "/api/v1/interactions?channel="
+                + channel
+                + "&state=NEW&state=QUEUED&state=OFFERED&state=CONNECTED&state=HELD&state=WRAP_UP"
+                + "&limit=1000");
+    for (JsonNode i : open) {
+      String base = "/api/v1/interactions/" + i.path("id").asText() + "/";
+      String state = i.path("state").asText();
+      if (state.equals("CONNECTED") || state.equals("HELD")) {
+        appliance.http().post(base + "end", SUPERVISOR, "{}");
+        state = "WRAP_UP";
+      }
+      if (state.equals("WRAP_UP")) {
+        appliance
+            .http()
+            .post(base + "complete", SUPERVISOR, "{\"code\":\"resolved\",\"note\":\"\"}");
+      } else {
+        appliance.http().post(base + "abandon", SUPERVISOR, "{\"reason\":\"test cleanup\"}");
+      }
+    }
+  }
+
   /** Closes an interaction in wrap-up, freeing its agent. */
   void complete(String id) throws IOException {
     HttpResponse<String> r =

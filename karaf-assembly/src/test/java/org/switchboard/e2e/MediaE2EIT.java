@@ -96,7 +96,7 @@ public class MediaE2EIT {
       // customer reads out a card number), then they talk two seconds more and the customer
       // hangs up.
       String id = desk.latestCall("agent4").path("id").asText();
-      talkFor(1_000);
+      Baresip.talkFor(1_000);
       assertEquals(
           403,
           appliance
@@ -106,14 +106,14 @@ public class MediaE2EIT {
       java.net.http.HttpResponse<String> pause =
           appliance.http().post(paused(id, "pause"), new Login("agent4", "agent4"), "{}");
       assertEquals(pause.body(), 200, pause.statusCode());
-      talkFor(1_500);
+      Baresip.talkFor(1_500);
       assertEquals(
           200,
           appliance
               .http()
               .post(paused(id, "resume"), new Login("agent4", "agent4"), "{}")
               .statusCode());
-      talkFor(2_000);
+      Baresip.talkFor(2_000);
       customer.command("hangup", "", EVENT);
       customer.awaitEvent("CALL_CLOSED", EVENT);
       phone.awaitEvent("CALL_CLOSED", EVENT);
@@ -268,15 +268,6 @@ public class MediaE2EIT {
 
   private static String paused(String interaction, String action) {
     return "/api/v1/interactions/" + interaction + "/recording/" + action;
-  }
-
-  /** The call goes on for this long (a scenario step, not a wait for something to happen). */
-  private static void talkFor(long millis) {
-    Instant from = Instant.now();
-    RunningDistribution.waitFor(
-        Duration.ofSeconds(20),
-        () -> Duration.between(from, Instant.now()).toMillis() > millis,
-        millis + " ms of talk");
   }
 
   /** A sine prompt, 8 kHz mono 16-bit, as an admin would upload it. */

@@ -97,6 +97,34 @@ final class Tones {
     return OTHER;
   }
 
+  /**
+   * What is heard together in each 100 ms window: bit {@code i} set when {@code candidates[i]}
+   * holds at least 20 % of the window's energy (two voices mixed hold about half each); {@link
+   * #OTHER} for sound that is none of them; 0 for silence.
+   */
+  static int[] mixLabels(Channel ch, int... candidates) {
+    int window = (int) (ch.rate() * WINDOW_MS / 1000);
+    int[] labels = new int[ch.samples().length / window];
+    short[] s = ch.samples();
+    for (int w = 0; w < labels.length; w++) {
+      int from = w * window;
+      double energy = 0;
+      for (int i = from; i < from + window; i++) {
+        energy += (double) s[i] * s[i];
+      }
+      if (energy / window < 100 * 100) {
+        continue; // silence
+      }
+      int mask = 0;
+      for (int c = 0; c < candidates.length; c++) {
+        double share = 2 * goertzel(s, from, window, ch.rate(), candidates[c]) / (window * energy);
+        mask |= share > 0.2 ? 1 << c : 0;
+      }
+      labels[w] = mask == 0 ? OTHER : mask;
+    }
+    return labels;
+  }
+
   /** Goertzel power of frequency {@code f} in {@code s[from, from + n)}. */
   static double goertzel(short[] s, int from, int n, float rate, double f) {
     double k = 2 * Math.cos(2 * Math.PI * f / rate);

@@ -65,7 +65,7 @@ public class WebChatE2EIT {
   @Before
   @After
   public void quiet() throws Exception {
-    closeOpenChats();
+    desk.closeOpen("chat");
     for (String agent : AGENTS) {
       desk.state(agent, "LOGGED_OUT");
     }
@@ -439,27 +439,4 @@ public class WebChatE2EIT {
   }
 
   /** Ends every open chat so that the next scenario starts with free agents. */
-  private static void closeOpenChats() throws IOException {
-    JsonNode open =
-        get(
-            "/api/v1/interactions?channel=chat&state=NEW&state=QUEUED&state=OFFERED"
-                + "&state=CONNECTED&state=HELD&state=WRAP_UP&limit=1000",
-            SUPERVISOR);
-    for (JsonNode i : open) {
-      String id = i.path("id").asText();
-      String state = i.path("state").asText();
-      String base = "/api/v1/interactions/" + id + "/";
-      if (state.equals("CONNECTED") || state.equals("HELD")) {
-        appliance.http().post(base + "end", SUPERVISOR, "{}");
-        state = "WRAP_UP";
-      }
-      if (state.equals("WRAP_UP")) {
-        appliance
-            .http()
-            .post(base + "complete", SUPERVISOR, "{\"code\":\"resolved\",\"note\":\"\"}");
-      } else {
-        appliance.http().post(base + "abandon", SUPERVISOR, "{\"reason\":\"test cleanup\"}");
-      }
-    }
-  }
 }

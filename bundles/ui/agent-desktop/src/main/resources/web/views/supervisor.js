@@ -1,8 +1,10 @@
-// The supervisor view: queues (waiting, longest wait), agents (state, reason, load), live chats,
-// and silent monitoring of one chat with whisper and barge-in.
+// The supervisor view: queues (waiting, longest wait), agents (state, reason, load), live chats and
+// calls, and monitoring of one of them: a chat's transcript with whisper and barge-in, a call through
+// the supervisor's own phone (listen, whisper, barge in).
 
 import { formatDuration, h, parseTime, reconcile, setAttr, setText } from '../dom.js';
 import { t, tOr } from '../i18n.js';
+import { createCallMonitor } from './callmonitor.js';
 import { createSupervisorBox, createTranscript } from './chat.js';
 import {
   channelLabel, customerName, errorBanner, feedIndicator, interactionStateLabel, languageSelect,
@@ -12,6 +14,7 @@ import { createCustomerPanel } from './customer.js';
 
 const OCCUPYING = new Set(['OFFERED', 'CONNECTED', 'HELD', 'WRAP_UP']);
 const LIVE = new Set(['OFFERED', 'CONNECTED', 'HELD']);
+const MONITORED = new Set(['chat', 'voice']);
 
 export function mountSupervisor(root, app) {
   const store = app.store;
@@ -118,7 +121,7 @@ export function mountSupervisor(root, app) {
   };
   const renderChats = () => {
     const chats = Array.from(store.interactions.values())
-      .filter((it) => it.channel === 'chat' && (LIVE.has(it.state) || it.id === store.selected))
+      .filter((it) => MONITORED.has(it.channel) && (LIVE.has(it.state) || it.id === store.selected))
       .sort((a, b) => (parseTime(a.createdAt) || 0) - (parseTime(b.createdAt) || 0));
     reconcile(chatsList, chats, (it) => it.id,
       (it) => {
@@ -132,11 +135,13 @@ export function mountSupervisor(root, app) {
         const btn = li.firstChild;
         btn.dataset.interaction = it.id;
         btn.dataset.state = it.state;
+        btn.dataset.channel = it.channel;
         const [name, sub] = btn.children;
         setText(name, customerName(it));
-        setText(sub, [agentName(it.agent), interactionStateLabel(it.state)].join(' · '));
+        setText(sub, [channelLabel(it.channel), agentName(it.agent), interactionStateLabel(it.state)].join(' · '));
         setAttr(btn, 'aria-pressed', store.selected === it.id ? 'true' : 'false');
-        setAttr(btn, 'aria-label', t('sup.chatOpen', { name: customerName(it), agent: agentName(it.agent) })
+        const open = it.channel === 'voice' ? 'sup.callOpen' : 'sup.chatOpen';
+        setAttr(btn, 'aria-label', t(open, { name: customerName(it), agent: agentName(it.agent) })
           + ' · ' + interactionStateLabel(it.state));
       });
     noChats.hidden = chats.length > 0;
@@ -157,6 +162,11 @@ export function mountSupervisor(root, app) {
       return;
     }
     const msc = scope(store);
+    if (it.channel === 'voice') {
+      showCall(heading, msc, id);
+      current = { id, sc: msc };
+      return;
+    }
     const title = h('p', { class: 'monitor-title' });
     const ended = h('p', { class: 'hint', hidden: true }, t('chat.ended'));
     const whisper = createSupervisorBox(app, id, 'whisper');
@@ -184,6 +194,25 @@ export function mountSupervisor(root, app) {
   };
   sc.add(() => current && current.sc.destroy());
 
+  /** A call: its facts, the customer, and the supervisor's phone joining it. */
+  const showCall = (heading, msc, id) => {
+    const title = h('p', { class: 'monitor-title' });
+    const calls = createCallMonitor(app, id);
+    const update = () => {
+      const x = store.interactions.get(id);
+      if (!x) return;
+      setText(title, t('sup.callHeading', { name: customerName(x), agent: agentName(x.agent) })
+        + ' · ' + interactionStateLabel(x.state));
+      calls.update(x);
+    };
+    monitor.replaceChildren(
+      heading, title,
+      h('div', { class: 'monitor-grid' }, calls.el, createCustomerPanel(app, msc, id)));
+    msc.on('interaction:' + id, update);
+    msc.on('agents', update);
+    update();
+  };
+
   const section = (hid, title, ...content) => h('section', { class: 'panel', 'aria-labelledby': hid },
     h('h2', { id: hid }, title), ...content);
 
@@ -192,7 +221,7 @@ export function mountSupervisor(root, app) {
       h('div', { class: 'sup-side' },
         section('sup-queues-h', t('sup.queues'), queuesTable, noQueues),
         section('sup-agents-h', t('sup.agents'), agentsTable, noAgents),
-        section('sup-chats-h', t('sup.liveChats'), chatsList, noChats)),
+        section('sup-chats-h', t('sup.liveConversations'), chatsList, noChats)),
       monitor));
   const skip = h('a', { class: 'skip-link', href: '#workspace' }, t('app.skip'));
   root.replaceChildren(skip, header, errorBanner(app, sc), main);

@@ -46,6 +46,21 @@ public interface MediaService {
    */
   Recording record(MediaSession left, MediaSession right, Path file) throws MediaException;
 
+  /**
+   * Joins a supervisor's leg to the bridged call of {@code customer} and {@code agent}: the
+   * supervisor hears both, mixed; in {@link Monitoring.Mode#WHISPER} the agent also hears the
+   * supervisor, in {@link Monitoring.Mode#BARGE} both do. Whoever hears more than one other leg
+   * gets a mix made on the media clock; the others keep the direct relay of the bridge. Monitoring
+   * follows the sessions, not the bridge: it ends when one of the three closes or on {@link
+   * Monitoring#stop}.
+   *
+   * @throws MediaException when a session is closed or not of this engine, the supervisor's session
+   *     is one of the call's, or it already monitors a call
+   */
+  Monitoring monitor(
+      MediaSession customer, MediaSession agent, MediaSession supervisor, Monitoring.Mode mode)
+      throws MediaException;
+
   /** Sessions open now (each holds two UDP ports). */
   int openSessions();
 }

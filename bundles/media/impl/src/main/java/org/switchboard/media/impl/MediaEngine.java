@@ -19,6 +19,7 @@ import org.switchboard.core.api.health.HealthIndicator;
 import org.switchboard.media.api.MediaException;
 import org.switchboard.media.api.MediaService;
 import org.switchboard.media.api.MediaSession;
+import org.switchboard.media.api.Monitoring;
 import org.switchboard.media.api.Prompt;
 import org.switchboard.media.api.Recording;
 
@@ -44,6 +45,7 @@ public class MediaEngine implements MediaService, HealthIndicator, AutoCloseable
   private final MediaClock clock;
   private final Map<String, MediaSessionImpl> sessions = new ConcurrentHashMap<>();
   private final Set<Recorder> recorders = ConcurrentHashMap.newKeySet();
+  private final Set<Monitor> monitors = ConcurrentHashMap.newKeySet();
   private final AtomicLong ids = new AtomicLong();
   private final java.util.concurrent.atomic.AtomicInteger reserved =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -158,6 +160,29 @@ public class MediaEngine implements MediaService, HealthIndicator, AutoCloseable
   }
 
   @Override
+  public Monitoring monitor(
+      MediaSession customer, MediaSession agent, MediaSession supervisor, Monitoring.Mode mode)
+      throws MediaException {
+    MediaSessionImpl c = own(customer);
+    MediaSessionImpl a = own(agent);
+    MediaSessionImpl s = own(supervisor);
+    if (mode == null) {
+      throw new MediaException("a monitoring mode is required");
+    }
+    if (s == c || s == a || c == a) {
+      throw new MediaException("customer, agent and supervisor need three different sessions");
+    }
+    Monitor[] holder = new Monitor[1];
+    Monitor monitor =
+        new Monitor(c, a, s, mode, settings.samplesPerPacket(), () -> monitors.remove(holder[0]));
+    holder[0] = monitor;
+    monitor.join();
+    monitors.add(monitor);
+    LOG.debug("session {} monitors {} and {} ({})", s.id(), c.id(), a.id(), mode.id());
+    return monitor;
+  }
+
+  @Override
   public int openSessions() {
     return sessions.size();
   }
@@ -186,6 +211,7 @@ public class MediaEngine implements MediaService, HealthIndicator, AutoCloseable
             "sessions", sessions.size(),
             "portPairsFree", ports.free(),
             "recordings", recorders.size(),
+            "monitors", monitors.size(),
             "malformedPackets", malformed(),
             "handlerFailures", io.handlerFailures()));
   }
@@ -221,6 +247,13 @@ public class MediaEngine implements MediaService, HealthIndicator, AutoCloseable
         recorder.tick();
       } catch (RuntimeException e) {
         LOG.warn("recording tick failed: {}", e.toString(), e);
+      }
+    }
+    for (Monitor monitor : monitors) {
+      try {
+        monitor.tick();
+      } catch (RuntimeException e) {
+        LOG.warn("monitoring tick failed: {}", e.toString(), e);
       }
     }
   }

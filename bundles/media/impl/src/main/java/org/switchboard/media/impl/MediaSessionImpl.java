@@ -43,6 +43,7 @@ final class MediaSessionImpl implements MediaSession, Receiver.Session {
   private final AtomicLong digits = new AtomicLong();
   private int rtcpCountdown;
   private volatile MediaSessionImpl bridge;
+  private volatile Monitor monitor;
   private volatile DtmfListener listener;
   private volatile boolean closed;
 
@@ -215,6 +216,10 @@ final class MediaSessionImpl implements MediaSession, Receiver.Session {
     unbridge();
     interrupt(player.getAndSet(null));
     recorders.forEach(Recorder::stopQuietly);
+    Monitor m = monitor;
+    if (m != null) {
+      m.stop();
+    }
     services.io().close(List.of(ports.rtp(), ports.rtcp()), () -> services.ports().release(port()));
     services.closed().accept(this);
     LOG.debug("closed media session {} ({})", id, label);
@@ -236,11 +241,49 @@ final class MediaSessionImpl implements MediaSession, Receiver.Session {
     }
   }
 
-  /** Audio of the bridged leg: sent on unless this leg is playing prompts. */
+  /**
+   * Audio of the bridged leg: sent on unless this leg is playing prompts or hears a supervisor's
+   * mix instead.
+   */
   void relayAudio(RtpPacket packet, Codec codec) {
-    if (!closed && player.get() == null) {
+    Monitor m = monitor;
+    if (!closed && player.get() == null && (m == null || !m.mixesTo(this))) {
       transmitter.relay(packet, codec);
     }
+  }
+
+  /** A frame of a monitor's mix for this leg (clock thread): sent unless prompts are playing. */
+  void mixed(Monitor from, short[] pcm, int n) {
+    if (!closed && player.get() == null && monitor == from) {
+      transmitter.play(from, pcm, n);
+    }
+  }
+
+  /** Becomes one of the three legs of {@code m}, its audio fed to {@code tap}. */
+  void join(Monitor m, RecordingTap tap) throws MediaException {
+    synchronized (this) {
+      requireOpen();
+      if (monitor != null) {
+        throw new MediaException("media session " + id + " is already monitored");
+      }
+      monitor = m;
+      taps.add(tap);
+    }
+  }
+
+  /** Leaves {@code m} (it stopped); the bridge's relay is heard again. */
+  void leave(Monitor m, RecordingTap tap) {
+    synchronized (this) {
+      taps.remove(tap);
+      if (monitor == m) {
+        monitor = null;
+      }
+    }
+  }
+
+  /** The monitor this leg belongs to, or null. */
+  Monitor monitor() {
+    return monitor;
   }
 
   /** A telephone event of the bridged leg: sent on unless this leg is playing prompts. */

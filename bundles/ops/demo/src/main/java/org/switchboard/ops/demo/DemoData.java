@@ -14,9 +14,19 @@ import org.switchboard.core.api.skill.SkillLevel;
 import org.switchboard.core.api.skill.SkillRequirement;
 import org.switchboard.core.api.skill.SkillService;
 
-/** The demo contact center: skills, queues and four agents. Creates only what is missing. */
+/**
+ * The demo contact center: skills, queues, four agents and the supervisor's phone. Creates only
+ * what is missing.
+ */
 final class DemoData {
   static final List<String> AGENTS = List.of("agent1", "agent2", "agent3", "agent4");
+
+  /**
+   * The demo supervisor's phone: an agent profile that takes no work (no capacity), so the
+   * supervisor can log a SIP phone in and listen in on calls.
+   */
+  static final String SUPERVISOR_PHONE = "supervisor";
+
   private static final Set<ChannelType> ALL =
       Set.of(ChannelType.VOICE, ChannelType.CHAT, ChannelType.EMAIL);
   private static final Map<ChannelType, Integer> CAPACITY =
@@ -65,6 +75,20 @@ final class DemoData {
                 0));
         created++;
       }
+    }
+    if (agents.find(SUPERVISOR_PHONE).isEmpty()) {
+      agents.create(
+          new Agent(
+              SUPERVISOR_PHONE,
+              "Supervisor (phone for monitoring)",
+              List.of(),
+              Set.of(),
+              Map.of(),
+              null,
+              null,
+              null,
+              0));
+      created++;
     }
     return created;
   }

@@ -15,10 +15,11 @@ import org.switchboard.core.api.agent.AgentService;
 
 /**
  * Demo mode with the SIP channel installed: the demo agents' phones log in with the agents' demo
- * passwords ({@code agent1}/{@code agent1} ...), and the numbers 100, 101 and 102 lead to the demo
- * queues {@code support}, {@code billing} and {@code sales} and 200 to the demo IVR ({@link
- * DemoFlows}) unless an admin has configured routes, and calls to {@code billing} are recorded
- * unless an admin has set a recording policy. Runs after the demo data exists.
+ * passwords ({@code agent1}/{@code agent1} ...), the supervisor's with {@code supervisor}/{@code
+ * supervisor} (to listen in on calls), and the numbers 100, 101 and 102 lead to the demo queues
+ * {@code support}, {@code billing} and {@code sales} and 200 to the demo IVR ({@link DemoFlows})
+ * unless an admin has configured routes, and calls to {@code billing} are recorded unless an admin
+ * has set a recording policy. Runs after the demo data exists.
  */
 @Component(immediate = true)
 public class DemoPhones {
@@ -41,13 +42,16 @@ public class DemoPhones {
       return;
     }
     int created = 0;
-    for (String agent : DemoData.AGENTS) {
+    for (String agent :
+        java.util.stream.Stream.concat(
+                DemoData.AGENTS.stream(), java.util.stream.Stream.of(DemoData.SUPERVISOR_PHONE))
+            .toList()) {
       if (agents.find(agent).isPresent() && !sip.has(agent)) {
         sip.setPassword(agent, agent);
         created++;
       }
     }
-    LOG.info("demo mode: {} demo agents' SIP phone credentials created", created);
+    LOG.info("demo mode: {} demo SIP phone credentials created", created);
     routeDemoNumbers(config);
     recordDemoQueue(config);
   }

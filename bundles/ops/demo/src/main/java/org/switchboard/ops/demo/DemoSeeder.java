@@ -58,7 +58,8 @@ public class DemoSeeder {
         "  Web console: http://127.0.0.1:" + port + "/system/console",
         "  REST API:    http://127.0.0.1:" + port + "/api/v1/  (health: /api/health)",
         "  Logins:      admin/admin (admin), supervisor/supervisor (supervisor),",
-        "               agent1/agent1 .. agent4/agent4 (agent; also their SIP phone logins)",
+        "               agent1/agent1 .. agent4/agent4 (agent; also their SIP phone logins);",
+        "               the supervisor's SIP phone logs in as supervisor/supervisor",
         "  Created now: " + users + " users, " + data + " skills/queues/agents",
         "===============================================================");
   }

@@ -45,10 +45,11 @@ class DemoSeedingTest {
   void seedingCreatesTheDemoCenterOnceAndEveryQueueSkillExists() {
     Store store = new Store();
     int first = DemoData.seed(store.skills(), store.queues(), store.agents());
-    assertThat(first).isEqualTo(5 + 3 + 4);
+    assertThat(first).isEqualTo(5 + 3 + 4 + 1);
     assertThat(DemoData.seed(store.skills(), store.queues(), store.agents())).isZero();
     assertThat(store.queues).containsKeys("support", "billing", "sales");
     assertThat(store.agents).containsKeys(DemoData.AGENTS.toArray(String[]::new));
+    assertThat(store.agents.get(DemoData.SUPERVISOR_PHONE).capacity()).isEmpty();
     store
         .queues
         .values()

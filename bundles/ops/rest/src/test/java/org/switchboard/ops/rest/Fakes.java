@@ -694,4 +694,63 @@ final class Fakes {
           });
     }
   }
+
+  /** Supervisors on calls: one call, {@code call-1}, that anyone may monitor once. */
+  static final class Monitors implements org.switchboard.channel.sip.api.CallMonitor {
+    Session current;
+
+    @Override
+    public Session start(
+        String interactionId, String supervisorId, org.switchboard.media.api.Monitoring.Mode mode) {
+      call(interactionId);
+      if (current != null) {
+        throw new org.switchboard.core.api.ConflictException(
+            "supervisor " + current.supervisorId() + " already monitors this call");
+      }
+      current =
+          new Session(
+              interactionId, supervisorId, mode, State.RINGING, java.time.Instant.now(), null);
+      return current;
+    }
+
+    @Override
+    public Session change(
+        String interactionId, String supervisorId, org.switchboard.media.api.Monitoring.Mode mode) {
+      mine(interactionId, supervisorId);
+      current =
+          new Session(
+              interactionId,
+              supervisorId,
+              mode,
+              State.CONNECTED,
+              current.startedAt(),
+              current.startedAt());
+      return current;
+    }
+
+    @Override
+    public void stop(String interactionId, String supervisorId) {
+      mine(interactionId, supervisorId);
+      current = null;
+    }
+
+    @Override
+    public java.util.Optional<Session> of(String interactionId) {
+      return java.util.Optional.ofNullable(current)
+          .filter(s -> s.interactionId().equals(interactionId));
+    }
+
+    private static void call(String id) {
+      if (!"call-1".equals(id)) {
+        throw new NotFoundException("call", id);
+      }
+    }
+
+    private void mine(String interactionId, String supervisorId) {
+      call(interactionId);
+      if (current == null || !current.supervisorId().equals(supervisorId)) {
+        throw new NotFoundException("supervisor on call " + interactionId, supervisorId);
+      }
+    }
+  }
 }

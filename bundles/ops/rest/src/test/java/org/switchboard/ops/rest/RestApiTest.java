@@ -50,6 +50,7 @@ class RestApiTest {
   private static final Fakes.Indicator db = new Fakes.Indicator("db");
   private static final Fakes.Acd acd = new Fakes.Acd();
   private static final Fakes.Sip sip = new Fakes.Sip();
+  private static final Fakes.Monitors monitors = new Fakes.Monitors();
   private static final Fakes.Conversations conversations = new Fakes.Conversations();
 
   /** Echoes what it parsed, so the tests see the scenario arrived intact. */
@@ -97,6 +98,7 @@ class RestApiTest {
         new Fakes.Users()
             .add("admin", "admin")
             .add("super", "supervisor")
+            .add("super2", "supervisor")
             .add("agent1", "agent")
             .add("agent2", "agent");
     JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
@@ -110,7 +112,8 @@ class RestApiTest {
             new InteractionResource(
                 interactions, queues, conversations, agents, new Fakes.Attachments()),
             new AcdResource(acd, SIMULATOR),
-            new SipResource(sip)));
+            new SipResource(sip),
+            new MonitorResource(monitors)));
     factory.setProviders(List.of(new JsonProvider(), new ErrorMapper(), new RequestGuard(users)));
     server = factory.create();
     base = "http://127.0.0.1:" + port + "/api";
@@ -142,6 +145,40 @@ class RestApiTest {
             null,
             null,
             0));
+  }
+
+  // ---------------------------------------------------------------- supervisors on calls
+
+  @Test
+  void supervisorsMonitorCallsWithTheirOwnPhoneAndOnlyTheyOrAnAdminStop() throws Exception {
+    monitors.current = null;
+    String path = "/v1/interactions/call-1/monitor";
+    assertThat(send("POST", path, "agent1", "{\"mode\":\"listen\"}").statusCode()).isEqualTo(403);
+    HttpResponse<String> badMode = send("POST", path, "super", "{\"mode\":\"shout\"}");
+    assertThat(badMode.statusCode()).isEqualTo(400);
+    assertThat(badMode.body()).contains("listen, whisper or barge");
+    assertThat(send("POST", path, "super", "{}").statusCode()).isEqualTo(400);
+    assertThat(
+            send("POST", "/v1/interactions/nope/monitor", "super", "{\"mode\":\"listen\"}")
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(send("GET", path, "super", null).statusCode()).isEqualTo(404);
+
+    HttpResponse<String> started = send("POST", path, "super", "{\"mode\":\"Listen\"}");
+    assertThat(started.statusCode()).isEqualTo(201);
+    JsonNode s = JSON.readTree(started.body());
+    assertThat(s.path("supervisor").asText()).isEqualTo("super");
+    assertThat(s.path("mode").asText()).isEqualTo("listen");
+    assertThat(s.path("state").asText()).isEqualTo("ringing");
+    assertThat(send("POST", path, "super2", "{\"mode\":\"barge\"}").statusCode()).isEqualTo(409);
+
+    HttpResponse<String> changed = send("PUT", path, "super", "{\"mode\":\"whisper\"}");
+    assertThat(changed.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(changed.body()).path("mode").asText()).isEqualTo("whisper");
+    assertThat(send("PUT", path, "super2", "{\"mode\":\"barge\"}").statusCode()).isEqualTo(404);
+    assertThat(send("DELETE", path, "super2", null).statusCode()).isEqualTo(403);
+    assertThat(send("DELETE", path, "admin", null).statusCode()).isEqualTo(204);
+    assertThat(send("GET", path, "super", null).statusCode()).isEqualTo(404);
   }
 
   // ---------------------------------------------------------------- ACD

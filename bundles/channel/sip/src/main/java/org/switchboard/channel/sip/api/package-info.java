@@ -1,6 +1,6 @@
 /**
- * The SIP channel's public face: the credentials agents' phones register with, and their current
- * registrations.
+ * The SIP channel's public face: the credentials agents' phones register with, their current
+ * registrations, and supervisors listening in on calls.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.switchboard.channel.sip.api;

@@ -215,6 +215,41 @@ final class Call {
     }
   }
 
+  /** The supervisor on the call now (ringing or listening), null when none. */
+  MonitorLeg monitor;
+
+  /** Every supervisor leg this call had, for its detail records. */
+  final List<MonitorLeg> monitorLegs = new ArrayList<>();
+
+  /** One INVITE to a supervisor's phone, to monitor the call (see {@link CallMonitors}). */
+  static final class MonitorLeg extends InviteLeg {
+    final String supervisorId;
+
+    /** The supervisor's media session at Switchboard. */
+    final org.switchboard.media.api.MediaSession media;
+
+    /** Who hears the supervisor; applied on answer, changed at any time. */
+    org.switchboard.media.api.Monitoring.Mode mode;
+
+    /** The join of the three legs' audio, once the supervisor's phone answered. */
+    org.switchboard.media.api.Monitoring monitoring;
+
+    /** Its 2xx was taken (ACKed, the audio joined); a repeated 2xx changes nothing. */
+    boolean joined;
+
+    MonitorLeg(
+        String supervisorId,
+        String contact,
+        String callId,
+        org.switchboard.media.api.MediaSession media,
+        org.switchboard.media.api.Monitoring.Mode mode) {
+      super(contact, callId);
+      this.supervisorId = supervisorId;
+      this.media = media;
+      this.mode = mode;
+    }
+  }
+
   /** One INVITE to one of an agent's registered phones. */
   static final class AgentLeg extends InviteLeg {
     final String agentId;

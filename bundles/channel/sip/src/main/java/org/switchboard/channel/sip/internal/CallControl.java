@@ -20,6 +20,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.channel.sip.api.CallMonitor;
 import org.switchboard.channel.spi.ChannelContext;
 import org.switchboard.channel.spi.ChannelStatus;
 import org.switchboard.channel.spi.Offer;
@@ -60,6 +61,7 @@ final class CallControl {
 
   private final CallTable table = new CallTable(this::ended);
   private final SilentPhones silent = new SilentPhones();
+  private final CallMonitors monitors;
 
   /** Call-IDs whose CANCEL arrived before their INVITE reached call control, and when. */
   private final Map<String, java.time.Instant> earlyCancels = new ConcurrentHashMap<>();
@@ -96,7 +98,9 @@ final class CallControl {
     this.callbacks = callbacks;
     this.voicemail = voicemail;
     this.legs = new CallLegs(provider, sip, self, anchor);
-    this.inCall = new InCallRequests(sip, legs, table, routing, anchor, clock, () -> core);
+    this.monitors = new CallMonitors(legs, table, store, anchor, clock, () -> core);
+    this.inCall =
+        new InCallRequests(sip, legs, table, routing, anchor, monitors, clock, () -> core);
     this.dialer =
         new Dialer(
             provider,
@@ -289,6 +293,16 @@ final class CallControl {
             c.find(id).ifPresent(i -> CoreCalls.endLost(c, i));
           }
         });
+  }
+
+  /** Supervisors on calls (see {@link CallMonitor}). */
+  CallMonitor monitors() {
+    return monitors;
+  }
+
+  /** The agent the call is bridged to, or null. */
+  private static String agentOf(Call call) {
+    return call.bridged == null ? null : call.bridged.agentId;
   }
 
   /** Calls in progress (any phase). */
@@ -580,6 +594,10 @@ final class CallControl {
           }
           if (Request.INVITE.equals(method)
               && ct != null
+              && ct.getApplicationData() instanceof Call.MonitorLeg m) {
+            monitors.response(call, m, response);
+          } else if (Request.INVITE.equals(method)
+              && ct != null
               && ct.getApplicationData() instanceof Call.AgentLeg leg) {
             if (call.outbound()) {
               dialer.agentAnswer(call, leg, response);
@@ -698,6 +716,11 @@ final class CallControl {
       if (call != null) {
         call.executor.execute(() -> legGone(call, k));
       }
+    } else if (ct.getApplicationData() instanceof Call.MonitorLeg m) {
+      Call call = table.byCallId(m.callId);
+      if (call != null) {
+        call.executor.execute(() -> monitors.timedOut(call, m));
+      }
     } else if (ct.getApplicationData() instanceof Call.AgentLeg leg) {
       Call call = table.byCallId(leg.callId);
       if (call != null) {
@@ -806,6 +829,16 @@ final class CallControl {
   private void applyChange(Call call, Interaction i, String eventType) {
     if (call.phase == Call.Phase.ENDED) {
       return;
+    }
+    if (call.phase == Call.Phase.BRIDGED && i.state() == InteractionState.HELD) {
+      anchor.held(call);
+    } else if (call.phase == Call.Phase.BRIDGED && i.state() == InteractionState.CONNECTED) {
+      anchor.resumed(call);
+    }
+    if (call.monitor != null
+        && ((i.state() != InteractionState.CONNECTED && i.state() != InteractionState.HELD)
+            || !java.util.Objects.equals(i.agent(), agentOf(call)))) {
+      monitors.callLeftAgent(call, "the call left its agent");
     }
     if (EventTypes.INTERACTION_TRANSFERRED.equals(eventType)
         && i.state() == InteractionState.OFFERED
@@ -916,8 +949,17 @@ final class CallControl {
       return;
     }
     tx.sendResponse(sip.response(Response.OK, bye));
-    boolean byCustomer = call.customerCallId.equals(SipMessages.callId(bye));
-    call.executor.execute(() -> hungUp(call, byCustomer));
+    String callId = SipMessages.callId(bye);
+    boolean byCustomer = call.customerCallId.equals(callId);
+    call.executor.execute(
+        () -> {
+          Call.MonitorLeg supervisor = CallMonitors.legWithCallId(call, callId);
+          if (supervisor != null) {
+            monitors.hungUp(call, supervisor);
+          } else {
+            hungUp(call, byCustomer);
+          }
+        });
   }
 
   private void hungUp(Call call, boolean byCustomer) {
@@ -1029,6 +1071,7 @@ final class CallControl {
 
   /** A call is forgotten: its media closes and its legs are recorded. */
   private void ended(Call call) {
+    monitors.callLeftAgent(call, "call ended");
     FlowCalls.customerLeft(call);
     voicemail.callerLeft(call); // a message being taken ends with the call (no-op otherwise)
     anchor.release(call);

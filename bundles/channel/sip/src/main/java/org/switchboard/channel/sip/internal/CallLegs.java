@@ -213,12 +213,47 @@ final class CallLegs {
    * offer; {@link #send} sends it once the caller can match its responses.
    */
   Call.AgentLeg invite(Call call, String agentId, String contact) throws Exception {
+    Request invite = inviteRequest(call, agentId, contact, call.customerName);
+    if (call.media != null) {
+      invite.setContent(anchor.agentOffer(call), sdpType()); // our own media session's offer
+    } else if (call.customerOffered() && !call.customerAnswered) {
+      copyBody(call.invite, invite); // else offerless: the agent offers, the customer answers
+    }
+    return prepared(invite, new Call.AgentLeg(agentId, contact, SipMessages.callId(invite)));
+  }
+
+  /**
+   * Prepares the INVITE that calls a supervisor's phone to monitor the call: the customer's
+   * identity shown as {@code Monitor: <customer>}, the offer of the supervisor's own media session.
+   */
+  Call.MonitorLeg inviteSupervisor(
+      Call call,
+      String supervisorId,
+      String contact,
+      org.switchboard.media.api.MediaSession media,
+      org.switchboard.media.api.Monitoring.Mode mode)
+      throws Exception {
+    String who = call.customerName != null ? call.customerName : call.customerUser;
+    Request invite = inviteRequest(call, supervisorId, contact, "Monitor: " + clean(who));
+    invite.setContent(
+        media
+            .offer(org.switchboard.media.api.MediaSession.Direction.SENDRECV)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        sdpType());
+    return prepared(
+        invite,
+        new Call.MonitorLeg(supervisorId, contact, SipMessages.callId(invite), media, mode));
+  }
+
+  /** An INVITE from the customer's identity to {@code user}'s phone at {@code contact}. */
+  private Request inviteRequest(Call call, String user, String contact, String displayName)
+      throws Exception {
     URI target = sip.addresses.createURI(contact);
     String transport = SipAddressing.transportOf(target);
     CallIdHeader callId = provider.getNewCallId();
     Address from = self.aor(sip, call.customerUser);
-    if (call.customerName != null) {
-      from.setDisplayName(call.customerName);
+    if (displayName != null) {
+      from.setDisplayName(displayName);
     }
     Request invite =
         sip.messages.createRequest(
@@ -227,17 +262,16 @@ final class CallLegs {
             callId,
             sip.headers.createCSeqHeader(1L, Request.INVITE),
             sip.headers.createFromHeader(from, call.localTag + "-a"),
-            sip.headers.createToHeader(self.aor(sip, agentId), null),
+            sip.headers.createToHeader(self.aor(sip, user), null),
             List.of(self.via(sip, transport)),
             sip.headers.createMaxForwardsHeader(70));
     invite.addHeader(self.contact(sip, transport));
     invite.addHeader(sip.headers.createHeader(INTERACTION_HEADER, call.interactionId));
-    if (call.media != null) {
-      invite.setContent(anchor.agentOffer(call), sdpType()); // our own media session's offer
-    } else if (call.customerOffered() && !call.customerAnswered) {
-      copyBody(call.invite, invite); // else offerless: the agent offers, the customer answers
-    }
-    Call.AgentLeg leg = new Call.AgentLeg(agentId, contact, callId.getCallId());
+    return invite;
+  }
+
+  /** The client transaction and dialog of a leg's INVITE, the leg as their application data. */
+  private <L extends Call.InviteLeg> L prepared(Request invite, L leg) throws Exception {
     ClientTransaction ct = provider.getNewClientTransaction(invite);
     ct.setApplicationData(leg);
     leg.inviteTx = ct;
@@ -245,7 +279,7 @@ final class CallLegs {
     return leg;
   }
 
-  void send(Call.AgentLeg leg) throws javax.sip.SipException {
+  void send(Call.InviteLeg leg) throws javax.sip.SipException {
     leg.inviteTx.sendRequest();
   }
 
@@ -404,7 +438,7 @@ final class CallLegs {
   }
 
   /** The agent's phone answered our offer for a dial or callback (anchored media): ACK it now. */
-  void ackAgent(Call.AgentLeg leg, Response agentOk) throws Exception {
+  void ackAgent(Call.InviteLeg leg, Response agentOk) throws Exception {
     ack(leg.dialog, agentOk, null);
   }
 

@@ -36,6 +36,9 @@ final class CallMedia {
   /** How many recordings this call made (each bridge to an agent makes one). */
   int recordings;
 
+  /** The call is on hold in the core: the customer hears music, the legs are not bridged. */
+  boolean onHold;
+
   /** The customer hears the queue's treatment (greeting, then music). */
   boolean treatmentPlaying;
 

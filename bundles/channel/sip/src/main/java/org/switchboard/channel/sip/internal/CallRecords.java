@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.core.api.interaction.LegRecord;
 
-/** The detail records (CDRs) of a call that is over: the customer's leg and every agent leg. */
+/**
+ * The detail records (CDRs) of a call that is over: the customer's leg, every agent leg and every
+ * supervisor leg.
+ */
 final class CallRecords {
   private CallRecords() {}
 
@@ -16,19 +19,30 @@ final class CallRecords {
       if (records.size() == 100) {
         break;
       }
-      records.add(
-          new LegRecord(
-              "agent",
-              leg.agentId,
-              leg.contact,
-              leg.callId,
-              leg.startedAt,
-              leg.answeredAt,
-              leg.endedAt != null ? leg.endedAt : now,
-              outcome(leg),
-              leg.endedBy != null ? leg.endedBy : leg.answeredAt != null ? call.endedBy : null));
+      records.add(invited("agent", leg.agentId, leg, call, now));
+    }
+    for (Call.MonitorLeg leg : call.monitorLegs) {
+      if (records.size() == 100) {
+        break;
+      }
+      records.add(invited("supervisor", leg.supervisorId, leg, call, now));
     }
     return records;
+  }
+
+  /** A leg we called: one of an agent's phones, or a supervisor's. */
+  private static LegRecord invited(
+      String role, String party, Call.InviteLeg leg, Call call, Instant now) {
+    return new LegRecord(
+        role,
+        party,
+        leg.contact,
+        leg.callId,
+        leg.startedAt,
+        leg.answeredAt,
+        leg.endedAt != null ? leg.endedAt : now,
+        outcome(leg),
+        leg.endedBy != null ? leg.endedBy : leg.answeredAt != null ? call.endedBy : null);
   }
 
   private static LegRecord customer(Call call, Instant now) {

@@ -98,6 +98,7 @@ final class CallTable {
     call.phase = Call.Phase.ENDED;
     byCallId.remove(call.customerCallId);
     call.allLegs.forEach(l -> byCallId.remove(l.callId));
+    call.monitorLegs.forEach(l -> byCallId.remove(l.callId));
     if (call.interactionId != null) {
       byInteraction.remove(call.interactionId, call);
     }

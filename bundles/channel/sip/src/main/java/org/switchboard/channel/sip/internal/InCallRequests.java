@@ -29,6 +29,7 @@ final class InCallRequests {
   private final CallTable table;
   private final CallRouting routing;
   private final MediaAnchor anchor;
+  private final CallMonitors monitors;
   private final Clock clock;
   private final Supplier<ChannelContext> core;
 
@@ -38,6 +39,7 @@ final class InCallRequests {
       CallTable table,
       CallRouting routing,
       MediaAnchor anchor,
+      CallMonitors monitors,
       Clock clock,
       Supplier<ChannelContext> core) {
     this.sip = sip;
@@ -45,6 +47,7 @@ final class InCallRequests {
     this.table = table;
     this.routing = routing;
     this.anchor = anchor;
+    this.monitors = monitors;
     this.clock = clock;
     this.core = core;
   }
@@ -60,6 +63,11 @@ final class InCallRequests {
 
   private void relayRequest(Call call, ServerTransaction tx, boolean fromAgent) {
     Request req = tx.getRequest();
+    Call.MonitorLeg supervisor = CallMonitors.legWithCallId(call, SipMessages.callId(req));
+    if (supervisor != null) {
+      monitors.inDialog(call, supervisor, tx);
+      return;
+    }
     if (call.media != null) {
       answerHere(call, tx, fromAgent);
       return;
@@ -149,7 +157,14 @@ final class InCallRequests {
       return;
     }
     boolean fromAgent = call.fromAgent(req);
-    call.executor.execute(() -> transfer(call, tx, fromAgent, target.get()));
+    call.executor.execute(
+        () -> {
+          if (CallMonitors.legWithCallId(call, SipMessages.callId(req)) != null) {
+            legs.respondQuietly(tx, Response.FORBIDDEN); // a supervisor listens, never transfers
+          } else {
+            transfer(call, tx, fromAgent, target.get());
+          }
+        });
   }
 
   private void transfer(Call call, ServerTransaction tx, boolean fromAgent, TransferTarget target) {

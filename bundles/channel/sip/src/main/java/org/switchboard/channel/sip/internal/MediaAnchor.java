@@ -265,6 +265,7 @@ final class MediaAnchor {
     m.agent.close();
     m.agent = null;
     m.agentOffer = null;
+    m.onHold = false;
   }
 
   /**
@@ -300,6 +301,61 @@ final class MediaAnchor {
     if (leg != null) {
       leg.dtmfReceived(digit, org.switchboard.media.api.DtmfListener.Source.SIP_INFO);
     }
+  }
+
+  /**
+   * The core has the call on hold (the agent pressed hold on the desktop, or their phone sent a
+   * hold offer): the customer hears the music and the two legs no longer hear each other, until
+   * {@link #resumed}. Repeated calls change nothing.
+   */
+  void held(Call call) {
+    CallMedia m = call.media;
+    if (m == null || m.agent == null || m.onHold) {
+      return;
+    }
+    m.onHold = true;
+    m.customer.unbridge();
+    prompt(music, call).ifPresent(p -> m.customer.play(List.of(p), true, null));
+  }
+
+  /** The core has the call connected again after a hold: the music stops, the legs are bridged. */
+  void resumed(Call call) {
+    CallMedia m = call.media;
+    if (m == null || m.agent == null || !m.onHold) {
+      return;
+    }
+    m.onHold = false;
+    m.customer.stopPlaying();
+    m.customer.bridge(m.agent);
+  }
+
+  /**
+   * A media session for a supervisor's phone on the call, in the call's engine.
+   *
+   * @throws MediaException when the call's audio is not anchored or no session can be opened
+   */
+  MediaSession openSupervisor(Call call) throws MediaException {
+    CallMedia m = call.media;
+    MediaService media = engine.get();
+    if (m == null || m.agent == null || media == null || !m.of(media)) {
+      throw new MediaException("the call's audio is not anchored at Switchboard");
+    }
+    return media.open(call.customerCallId + "/supervisor");
+  }
+
+  /**
+   * Joins the supervisor's answered leg to the call's customer and agent.
+   *
+   * @throws MediaException when a leg's session is gone
+   */
+  org.switchboard.media.api.Monitoring monitor(Call call, Call.MonitorLeg leg)
+      throws MediaException {
+    CallMedia m = call.media;
+    MediaService media = engine.get();
+    if (m == null || m.agent == null || media == null || !m.of(media)) {
+      throw new MediaException("the call's audio is no longer anchored at Switchboard");
+    }
+    return media.monitor(m.customer, m.agent, leg.media, leg.mode);
   }
 
   /** The call is over: both media sessions close (which stops playback and recording). */

@@ -53,11 +53,20 @@ import org.switchboard.core.api.interaction.Interaction;
  * proper status, behind the source guard. No request can throw out of the listener.
  */
 @Component(
-    service = {HealthIndicator.class, ChannelPlugin.class, SipEndpoint.class},
+    service = {
+      HealthIndicator.class,
+      ChannelPlugin.class,
+      SipEndpoint.class,
+      org.switchboard.channel.sip.api.CallMonitor.class
+    },
     immediate = true,
     configurationPid = "org.switchboard.channel.sip")
 @Designate(ocd = SipConfig.class)
-public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlugin {
+public class SipEndpoint
+    implements SipListenerExt,
+        HealthIndicator,
+        ChannelPlugin,
+        org.switchboard.channel.sip.api.CallMonitor {
   private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
 
   /** Methods we know but do not serve (answered 405 with Allow). */
@@ -633,6 +642,30 @@ public class SipEndpoint implements SipListenerExt, HealthIndicator, ChannelPlug
   public String component() {
     return "sip";
   }
+
+  @Override
+  public Session start(
+      String interactionId, String supervisorId, org.switchboard.media.api.Monitoring.Mode mode) {
+    return calls.monitors().start(interactionId, supervisorId, mode);
+  }
+
+  @Override
+  public Session change(
+      String interactionId, String supervisorId, org.switchboard.media.api.Monitoring.Mode mode) {
+    return calls.monitors().change(interactionId, supervisorId, mode);
+  }
+
+  @Override
+  public void stop(String interactionId, String supervisorId) {
+    calls.monitors().stop(interactionId, supervisorId);
+  }
+
+  @Override
+  public java.util.Optional<Session> of(String interactionId) {
+    return calls.monitors().of(interactionId);
+  }
+
+  // ---- health ----------------------------------------------------------------------------------
 
   @Override
   public Health check() {

@@ -8,8 +8,8 @@ import org.switchboard.core.api.ValidationException;
  * voice one SIP dialog or attempt (the customer's call, each ringing of an agent's phone), i.e. a
  * CDR. Reports and external systems read them from the {@code legs-recorded} event.
  *
- * @param leg {@code customer} or {@code agent}
- * @param party who was on the leg: the customer's address, or the agent id
+ * @param leg {@code customer}, {@code agent}, or {@code supervisor} (a supervisor listening in)
+ * @param party who was on the leg: the customer's address, or the agent's or supervisor's id
  * @param address where the leg went or came from (a SIP contact or URI), may be null
  * @param channelRef the channel's id of the leg (the SIP Call-ID), may be null
  * @param startedAt when the leg began (INVITE received or sent)
@@ -32,8 +32,8 @@ public record LegRecord(
     String outcome,
     String endedBy) {
   public LegRecord {
-    if (!"customer".equals(leg) && !"agent".equals(leg)) {
-      throw new ValidationException("leg", "is customer or agent, got " + leg);
+    if (!"customer".equals(leg) && !"agent".equals(leg) && !"supervisor".equals(leg)) {
+      throw new ValidationException("leg", "is customer, agent or supervisor, got " + leg);
     }
     if (party == null || party.isBlank() || startedAt == null || endedAt == null) {
       throw new ValidationException("leg", "party, startedAt and endedAt are required");
