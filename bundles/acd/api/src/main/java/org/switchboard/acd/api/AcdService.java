@@ -1,8 +1,10 @@
 package org.switchboard.acd.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
+import org.switchboard.core.api.ChannelType;
 
 /** What the ACD tells people and other bundles: its policies, its decisions and their reasons. */
 @ProviderType
@@ -33,6 +35,18 @@ public interface AcdService {
    * @throws org.switchboard.core.api.NotFoundException if the interaction does not exist
    */
   Optional<WaitExplanation> explainWaiting(String interactionId);
+
+  /**
+   * How long a new contact of {@code channel} joining {@code queue} now should expect to wait: the
+   * same estimate a waiting one gets (the line ahead, the logged-in members who take the channel,
+   * the queue's learned handle time), for "about 2 minutes" before a chat or call is even started.
+   *
+   * @return zero when such an agent is free now; empty when nobody who could take it is logged in
+   *     or the queue has no handle-time history yet
+   * @throws org.switchboard.core.api.NotFoundException if the queue does not exist
+   * @since 1.2
+   */
+  Optional<Duration> expectedWaitToJoin(String queue, ChannelType channel);
 
   /**
    * Records that an agent's desktop or phone is alive. Logged-in agents with no sign of life for

@@ -559,6 +559,10 @@ public class AcdRouter {
         });
   }
 
+  Optional<Duration> expectedWaitToJoin(String queue, String channel) {
+    return ask(() -> WaitExplainer.expectedWaitToJoin(engine, queue, channel));
+  }
+
   void policyChanged(String queue) {
     submit(() -> refreshQueue(queue));
   }

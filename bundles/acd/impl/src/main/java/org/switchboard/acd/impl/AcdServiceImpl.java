@@ -110,6 +110,17 @@ public class AcdServiceImpl implements AcdService {
   }
 
   @Override
+  public Optional<java.time.Duration> expectedWaitToJoin(
+      String queue, org.switchboard.core.api.ChannelType channel) {
+    Identifiers.require("queue", queue);
+    if (channel == null) {
+      throw new ValidationException("channel", "is required");
+    }
+    queues.find(queue).orElseThrow(() -> new NotFoundException("queue", queue));
+    return router.expectedWaitToJoin(queue, channel.id());
+  }
+
+  @Override
   public void heartbeat(String agentId, String source) {
     Identifiers.require("agentId", agentId);
     agents.find(agentId).orElseThrow(() -> new NotFoundException("agent", agentId));

@@ -220,6 +220,12 @@ class AcdRouterTest {
     Duration firstInLine = h.acd.explainWaiting(next.id()).orElseThrow().expectedWait();
     Duration secondInLine = h.acd.explainWaiting(last.id()).orElseThrow().expectedWait();
     assertThat(secondInLine).isEqualTo(firstInLine.multipliedBy(2)); // one agent, one per AHT
+    // A contact joining now would be third in line.
+    assertThat(h.acd.expectedWaitToJoin("support", ChannelType.VOICE))
+        .contains(firstInLine.multipliedBy(3));
+    assertThat(h.acd.expectedWaitToJoin("support", ChannelType.EMAIL)).isEmpty(); // nobody takes it
+    assertThatThrownBy(() -> h.acd.expectedWaitToJoin("nope", ChannelType.VOICE))
+        .isInstanceOf(org.switchboard.core.api.NotFoundException.class);
   }
 
   @Test

@@ -240,7 +240,15 @@ public class ChatServlet extends HttpServlet {
                             && a.capacity()
                                     .getOrDefault(org.switchboard.core.api.ChannelType.CHAT, 0)
                                 > 0);
-    json(resp, known ? 200 : 404, "{\"open\":" + staffed + ",\"expectedWait\":null}");
+    java.time.Duration wait = staffed ? chat.expectedWaitToJoin(entry) : null;
+    json(
+        resp,
+        known ? 200 : 404,
+        "{\"open\":"
+            + staffed
+            + ",\"expectedWait\":"
+            + (wait == null ? "null" : "\"" + wait + "\"")
+            + "}");
   }
 
   private static void answer(

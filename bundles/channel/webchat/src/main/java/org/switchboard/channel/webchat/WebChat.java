@@ -278,6 +278,26 @@ public class WebChat implements ChannelPlugin, ConversationListener {
         null);
   }
 
+  /**
+   * What a chat started now at {@code entry} should expect to wait, from the ACD; null when there
+   * is no estimate (no ACD, nobody who takes chats there, no handle-time history yet).
+   */
+  java.time.Duration expectedWaitToJoin(String entry) {
+    AcdService router = acd;
+    String queue = settings.entries().get(entry);
+    if (router == null || queue == null) {
+      return null;
+    }
+    try {
+      return router
+          .expectedWaitToJoin(queue, org.switchboard.core.api.ChannelType.CHAT)
+          .orElse(null);
+    } catch (RuntimeException e) {
+      LOG.debug("no expected wait for entry {}: {}", entry, e.toString());
+      return null;
+    }
+  }
+
   String agentName(String agentId) {
     if (agentId == null) {
       return null;

@@ -105,6 +105,31 @@ class WebChatTest {
     core.close();
   }
 
+  @Test
+  void theExpectedWaitBeforeAChatStartsComesFromTheAcdForTheEntrysQueue() {
+    assertThat(chat.expectedWaitToJoin("web")).isNull(); // no ACD installed
+    List<String> asked = new CopyOnWriteArrayList<>();
+    chat.setAcd(
+        (org.switchboard.acd.api.AcdService)
+            java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {org.switchboard.acd.api.AcdService.class},
+                (proxy, method, args) -> {
+                  if (!method.getName().equals("expectedWaitToJoin")) {
+                    throw new UnsupportedOperationException(method.getName());
+                  }
+                  asked.add(args[0] + "/" + args[1]);
+                  if (asked.size() > 1) {
+                    throw new org.switchboard.core.api.NotFoundException("queue", "support");
+                  }
+                  return java.util.Optional.of(Duration.ofMinutes(2));
+                }));
+    assertThat(chat.expectedWaitToJoin("web")).isEqualTo(Duration.ofMinutes(2));
+    assertThat(asked).containsExactly("support/chat");
+    assertThat(chat.expectedWaitToJoin("nowhere")).isNull();
+    assertThat(chat.expectedWaitToJoin("web")).isNull(); // the ACD failed: no estimate
+  }
+
   private Socket send(Socket s, String frame) {
     s.bound = requests.handle(s, s.bound, frame);
     if (s.bound != null) {

@@ -558,6 +558,12 @@ final class Fakes {
     }
 
     @Override
+    public java.util.Optional<java.time.Duration> expectedWaitToJoin(
+        String queue, org.switchboard.core.api.ChannelType channel) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
     public synchronized void heartbeat(String agentId, String source) {
       heartbeats.add(agentId + "/" + source);
     }

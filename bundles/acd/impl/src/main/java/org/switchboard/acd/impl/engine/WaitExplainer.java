@@ -85,6 +85,28 @@ public final class WaitExplainer {
                 .orElse(null)));
   }
 
+  /**
+   * What a new contact of {@code channel} joining {@code queueId} now should expect to wait; see
+   * {@link HandleTimes#expectedWait}. Empty for a queue the engine does not know.
+   */
+  public static Optional<Duration> expectedWaitToJoin(
+      RoutingEngine engine, String queueId, String channel) {
+    QueueRules q = engine.queue(queueId);
+    if (q == null) {
+      return Optional.empty();
+    }
+    int eligible = 0;
+    int free = 0;
+    for (AgentSlot a : engine.agents()) {
+      if (a.loggedIn && a.memberQueues.contains(q.id()) && a.capacityOn(channel) > 0) {
+        eligible++;
+        free += busyReason(a, channel) == null ? 1 : 0;
+      }
+    }
+    int position = engine.line(queueId).size() + 1;
+    return engine.handleTimes().expectedWait(queueId, position, eligible, free);
+  }
+
   private static String exclusion(AgentSlot a, QueueRules q, WaitingContact c, Requirements req) {
     if (!a.memberQueues.contains(q.id())) {
       return "not a member of queue " + q.id() + " (lacks " + missing(a, q.requiredSkills()) + ")";
