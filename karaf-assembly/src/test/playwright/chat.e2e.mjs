@@ -19,7 +19,7 @@ const PNG = Buffer.from(
 
 const scenarios = {
   conversation, offline, reconnect, capacity, injection, polling, supervisor, transfer, chinese,
-  'voice-agent': voiceAgent, 'voice-supervisor': voiceSupervisor,
+  'voice-agent': voiceAgent, 'voice-supervisor': voiceSupervisor, 'agent-file': agentFile,
 };
 
 async function main() {
@@ -331,6 +331,37 @@ async function supervisor({ browser, name, alerts }) {
   assert.equal(await shop.page.locator('[data-testid=sb-msg]', { hasText: 'voucher' }).count(), 0,
     'the customer never sees a whisper');
   await snap(shop.page, name, 'customer-sees-barge-in');
+  return { chat: chatId };
+}
+
+/**
+ * The agent sends the customer a PDF from the desktop; the customer downloads it from the chat. A
+ * script named like a picture is refused with a message that says why.
+ */
+async function agentFile({ browser, name, alerts }) {
+  const desk = await agentDesk(browser, alerts, 'agent1');
+  const shop = await customer(browser, alerts);
+  const chatId = await startChat(shop.page, 'Li Wei', 'Return label');
+  await say(shop.page, 'Can you send me the return label?');
+  await offer(desk.page, chatId).waitFor();
+  await acceptChat(desk.page, chatId);
+  const pdf = Buffer.from('%PDF-1.4\n% return label for order 1001\n', 'utf8');
+  await desk.page.getByTestId('attach-input').setInputFiles({ name: 'Return label.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await desk.page.locator('[data-testid=msg][data-party=AGENT]', { hasText: 'Return label.pdf' }).waitFor();
+  await snap(desk.page, name, 'agent-sent-file');
+
+  const file = shop.page.locator('[data-testid=sb-msg][data-party=AGENT] button.file', { hasText: 'Return label.pdf' });
+  await file.waitFor();
+  await snap(shop.page, name, 'customer-sees-file');
+  const [download] = await Promise.all([shop.page.waitForEvent('download'), file.click()]);
+  assert.equal(download.suggestedFilename(), 'Return label.pdf');
+  const saved = await download.path();
+  const { readFileSync } = await import('node:fs');
+  assert.deepEqual(readFileSync(saved), pdf, 'the customer got the file as sent');
+
+  await desk.page.getByTestId('attach-input').setInputFiles({ name: 'cat.png', mimeType: 'image/png', buffer: Buffer.from('<script>alert(1)</script>') });
+  await desk.page.getByTestId('error-banner').getByText('This file cannot be sent').waitFor();
+  await snap(desk.page, name, 'disguised-file-refused');
   return { chat: chatId };
 }
 

@@ -158,6 +158,33 @@ export class Api {
     return this.get('/v1/agents');
   }
 
+  /** Sends a file (a File or Blob) into the conversation; answers the stored message. */
+  async sendFile(interactionId, file) {
+    let res;
+    try {
+      res = await fetch(`${API_BASE}/v1/interactions/${enc(interactionId)}/attachments`, {
+        method: 'POST',
+        headers: {
+          Authorization: this.authorization,
+          Accept: 'application/json',
+          'Content-Type': file.type || 'application/octet-stream',
+          'X-File-Name': encodeURIComponent(file.name || 'file'),
+        },
+        body: file,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (e) {
+      throw new ApiError(0, 'network', String(e && e.message ? e.message : e));
+    }
+    const data = await res.json().catch(() => null);
+    if (!res.ok) {
+      throw new ApiError(res.status, (data && data.error) || `http-${res.status}`,
+        (data && data.message) || res.statusText || '', null);
+    }
+    return data;
+  }
+
   /** Fetches an attachment with the Authorization header and returns a Blob. */
   async attachment(interactionId, attachmentId) {
     const res = await this.request('GET',

@@ -372,6 +372,19 @@ class App {
     }
   }
 
+  /** Sends a file the agent picked into the conversation; errors go to the banner. */
+  async sendFile(id, file) {
+    try {
+      const msg = await this.api.sendFile(id, file);
+      if (msg && typeof msg.seq === 'number') this.store.addMessages(id, [{ ...msg, interaction: msg.interaction || id }]);
+      this.store.setError(null);
+      return true;
+    } catch (e) {
+      this.showError(e);
+      return false;
+    }
+  }
+
   attachmentUrl(id, att) {
     const key = id + '/' + att.id;
     if (!this.attachmentUrls.has(key)) {

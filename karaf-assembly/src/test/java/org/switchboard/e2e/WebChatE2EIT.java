@@ -163,6 +163,16 @@ public class WebChatE2EIT {
   }
 
   @Test
+  public void anAgentSendsTheCustomerAFile() throws Exception {
+    JsonNode messages = messages(browser.run("agent-file").path("chat").asText());
+    assertEquals(List.of("CUSTOMER", "AGENT"), field(messages, "party"));
+    JsonNode file = messages.get(1).path("attachment");
+    assertEquals("Return label.pdf", file.path("name").asText());
+    assertEquals("application/pdf", file.path("contentType").asText());
+    assertEquals("Agent 1", messages.get(1).path("author").asText());
+  }
+
+  @Test
   public void anAgentTransfersTheChatToAnotherAgent() throws Exception {
     String chat = browser.run("transfer").path("chat").asText();
     JsonNode interaction = interaction(chat);
@@ -437,6 +447,4 @@ public class WebChatE2EIT {
     array.forEach(n -> out.add(n.path(name).asText()));
     return out;
   }
-
-  /** Ends every open chat so that the next scenario starts with free agents. */
 }

@@ -204,11 +204,31 @@ export function createReplyBox(app, sc, id) {
     if (input.value) app.typing(id);
   });
 
+  const fileInput = h('input', {
+    id: uid('file'), type: 'file', testid: 'attach-input', class: 'visually-hidden',
+    accept: 'image/png,image/jpeg,image/gif,application/pdf,text/plain',
+  });
+  const attach = h('button', {
+    type: 'button', class: 'btn', testid: 'attach', 'aria-controls': fileInput.id,
+    on: { click: () => fileInput.click() },
+  }, t('chat.attach'));
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files && fileInput.files[0];
+    fileInput.value = '';
+    if (!file || attach.disabled) return;
+    attach.disabled = true;
+    try {
+      await app.sendFile(id, file);
+    } finally {
+      attach.disabled = input.disabled;
+    }
+  });
+
   const form = h('form', {
     class: 'reply', on: { submit: (ev) => { ev.preventDefault(); submit(); } },
   },
   h('div', { class: 'reply-tools' },
-    h('label', { htmlFor: canned.id }, t('chat.canned')), canned),
+    h('label', { htmlFor: canned.id }, t('chat.canned')), canned, attach, fileInput),
   h('label', { htmlFor: input.id, class: 'visually-hidden' }, t('chat.reply')),
   h('div', { class: 'reply-row' }, input, send));
 
@@ -218,6 +238,7 @@ export function createReplyBox(app, sc, id) {
     setEnabled(on) {
       input.disabled = !on;
       send.disabled = !on;
+      attach.disabled = !on;
       canned.disabled = !on || canned.options.length <= 1;
     },
   };

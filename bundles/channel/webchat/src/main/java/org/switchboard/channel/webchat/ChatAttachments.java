@@ -20,6 +20,7 @@ import org.switchboard.core.api.conversation.Message;
 import org.switchboard.core.api.conversation.NewMessage;
 import org.switchboard.core.api.conversation.Party;
 import org.switchboard.core.api.conversation.Visibility;
+import org.switchboard.platform.web.ContentCheck;
 
 /**
  * Files customers send in a chat ({@code POST /chat/api/attachments?chat=…}) and fetch back ({@code

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.switchboard.core.api.ValidationException;
+import org.switchboard.platform.web.ContentCheck;
 
 /**
  * The channel's configuration, checked: a wrong value fails activation with the property named,

@@ -10,11 +10,13 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.ForbiddenException;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -38,6 +40,7 @@ import org.switchboard.core.api.interaction.OpenInteraction;
 import org.switchboard.core.api.interaction.QueueRequest;
 import org.switchboard.core.api.queue.Queue;
 import org.switchboard.core.api.queue.QueueService;
+import org.switchboard.platform.web.ContentCheck;
 
 /** {@code /api/v1/interactions}: list, read, open and move interactions through their lifecycle. */
 @Path("v1/interactions")
@@ -161,6 +164,75 @@ public class InteractionResource {
             URI.create("v1/interactions/" + id + "/messages?after=" + (m.seq() - 1)))
         .entity(m)
         .build();
+  }
+
+  /** Largest file an agent or supervisor sends into a conversation. */
+  static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+
+  /**
+   * A file the connected agent (or a supervisor) sends into the conversation: the body is the file,
+   * {@code Content-Type} its type (one of {@link ContentCheck#KNOWN}, and the content must be of
+   * that type), {@code X-File-Name} its name (URL-encoded UTF-8). The customer gets it as a message
+   * with the attachment.
+   */
+  @POST
+  @Path("{id}/attachments")
+  @Consumes(MediaType.WILDCARD)
+  public Response upload(
+      @PathParam("id") String id,
+      @HeaderParam("Content-Type") String contentType,
+      @HeaderParam("X-File-Name") String fileName,
+      java.io.InputStream body,
+      @Context SecurityContext security)
+      throws java.io.IOException {
+    Interaction i = get(id, security);
+    Caller caller = (Caller) security.getUserPrincipal();
+    transcripts.writer(i, caller, org.switchboard.core.api.conversation.Visibility.ALL);
+    String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase();
+    if (!ContentCheck.KNOWN.contains(type)) {
+      throw refused(
+          415,
+          "unsupported-type",
+          "files of type '"
+              + type
+              + "' cannot be sent; send "
+              + String.join(", ", new java.util.TreeSet<>(ContentCheck.KNOWN)));
+    }
+    byte[] prefix = body.readNBytes(ContentCheck.PREFIX);
+    if (!ContentCheck.matches(type, prefix, prefix.length)) {
+      throw refused(415, "unsupported-type", "the file's content is not " + type);
+    }
+    org.switchboard.core.api.conversation.Attachment file;
+    try {
+      file =
+          attachments.store(
+              i.id(),
+              decodedName(fileName),
+              type,
+              new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(prefix), body),
+              MAX_UPLOAD_BYTES);
+    } catch (org.switchboard.core.api.ValidationException e) {
+      throw refused(413, "too-large", "files are limited to " + MAX_UPLOAD_BYTES + " bytes");
+    }
+    Transcripts.MessageView m = transcripts.attach(i, caller, file);
+    return Response.created(URI.create("v1/interactions/" + id + "/attachments/" + file.id()))
+        .entity(m)
+        .build();
+  }
+
+  private static WebApplicationException refused(int status, String code, String message) {
+    return new WebApplicationException(ApiError.of(status, code, message));
+  }
+
+  private static String decodedName(String header) {
+    if (header == null || header.isBlank()) {
+      return "file";
+    }
+    try {
+      return java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return header;
+    }
   }
 
   /**

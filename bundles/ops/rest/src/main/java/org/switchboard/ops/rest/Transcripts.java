@@ -3,6 +3,7 @@ package org.switchboard.ops.rest;
 import java.util.List;
 import javax.ws.rs.ForbiddenException;
 import org.switchboard.core.api.agent.AgentService;
+import org.switchboard.core.api.conversation.Attachment;
 import org.switchboard.core.api.conversation.ConversationService;
 import org.switchboard.core.api.conversation.Message;
 import org.switchboard.core.api.conversation.NewMessage;
@@ -56,27 +57,49 @@ final class Transcripts {
   }
 
   MessageView write(Interaction i, Caller caller, MessageRequest r) {
-    NewMessage message;
-    if (caller.isManager()) {
-      message =
-          new NewMessage(
-              Party.SUPERVISOR, displayName(caller), r.clientId(), r.text(), null, r.visibility());
-    } else {
-      boolean talking =
-          caller.name().equals(i.agent())
-              && (i.state() == InteractionState.CONNECTED || i.state() == InteractionState.HELD);
-      if (!talking) {
-        throw new ForbiddenException(
-            ApiError.of(
-                403, "forbidden", "agents write only in conversations they are connected to"));
-      }
-      if (r.visibility() == Visibility.AGENTS) {
-        throw new org.switchboard.core.api.ValidationException(
-            "visibility", "only supervisors whisper");
-      }
-      message = NewMessage.text(Party.AGENT, displayName(caller), r.clientId(), r.text());
-    }
+    Party party = writer(i, caller, r.visibility());
+    NewMessage message =
+        new NewMessage(
+            party,
+            displayName(caller),
+            r.clientId(),
+            r.text(),
+            null,
+            party == Party.SUPERVISOR ? r.visibility() : Visibility.ALL);
     return MessageView.of(conversations.append(i.id(), message));
+  }
+
+  /** A file the caller sends into the conversation, seen by everyone in it. */
+  MessageView attach(Interaction i, Caller caller, Attachment file) {
+    Party party = writer(i, caller, Visibility.ALL);
+    return MessageView.of(
+        conversations.append(
+            i.id(), new NewMessage(party, displayName(caller), null, "", file, Visibility.ALL)));
+  }
+
+  /**
+   * Checks the caller may write into the conversation with that visibility.
+   *
+   * @return {@code SUPERVISOR} for supervisors and admins, {@code AGENT} for the connected agent
+   * @throws ForbiddenException for anyone else, and for an agent asking to whisper
+   */
+  Party writer(Interaction i, Caller caller, Visibility visibility) {
+    if (caller.isManager()) {
+      return Party.SUPERVISOR;
+    }
+    boolean talking =
+        caller.name().equals(i.agent())
+            && (i.state() == InteractionState.CONNECTED || i.state() == InteractionState.HELD);
+    if (!talking) {
+      throw new ForbiddenException(
+          ApiError.of(
+              403, "forbidden", "agents write only in conversations they are connected to"));
+    }
+    if (visibility == Visibility.AGENTS) {
+      throw new org.switchboard.core.api.ValidationException(
+          "visibility", "only supervisors whisper");
+    }
+    return Party.AGENT;
   }
 
   private String displayName(Caller caller) {

@@ -671,10 +671,20 @@ final class Fakes {
 
   /** Attachments in memory: one text file per interaction, "a-1". */
   static final class Attachments implements org.switchboard.core.api.conversation.AttachmentStore {
+    final List<byte[]> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public org.switchboard.core.api.conversation.Attachment store(
-        String id, String name, String type, java.io.InputStream content, long max) {
-      throw new UnsupportedOperationException();
+        String id, String name, String type, java.io.InputStream content, long max)
+        throws java.io.IOException {
+      byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+      if (bytes.length > max) {
+        throw new org.switchboard.core.api.ValidationException(
+            "attachment", "is larger than " + max + " bytes");
+      }
+      stored.add(bytes);
+      return new org.switchboard.core.api.conversation.Attachment(
+          "up-" + stored.size(), name, type, bytes.length);
     }
 
     @Override

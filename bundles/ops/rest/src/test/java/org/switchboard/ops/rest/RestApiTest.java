@@ -492,6 +492,50 @@ class RestApiTest {
         .isEqualTo(404);
   }
 
+  @Test
+  void theConnectedAgentSendsAFileWhoseContentIsWhatItsTypeSays() throws Exception {
+    Interaction i = chatOfferedToAgent1();
+    interactions.accept(i.id(), "agent1");
+    String path = "/v1/interactions/" + i.id() + "/attachments";
+    byte[] pdf = "%PDF-1.4\nreturn label".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> sent =
+        upload(path, "agent1", "application/pdf", "Retour%20label.pdf", pdf);
+    assertThat(sent.statusCode()).isEqualTo(201);
+    JsonNode m = JSON.readTree(sent.body());
+    assertThat(m.path("party").asText()).isEqualTo("AGENT");
+    assertThat(m.path("attachment").path("name").asText()).isEqualTo("Retour label.pdf");
+    assertThat(m.path("attachment").path("contentType").asText()).isEqualTo("application/pdf");
+    assertThat(m.path("attachment").path("size").asLong()).isEqualTo(pdf.length);
+
+    HttpResponse<String> disguised =
+        upload(path, "agent1", "image/png", "x.png", "<script>alert(1)</script>".getBytes());
+    assertThat(disguised.statusCode()).isEqualTo(415);
+    assertThat(disguised.body()).contains("content is not image/png");
+    assertThat(upload(path, "agent1", "text/html", "x.html", "<b>x</b>".getBytes()).statusCode())
+        .isEqualTo(415);
+    byte[] huge = new byte[(int) InteractionResource.MAX_UPLOAD_BYTES + 1];
+    java.util.Arrays.fill(huge, (byte) 'a');
+    HttpResponse<String> tooLarge = upload(path, "agent1", "text/plain", "big.txt", huge);
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(upload(path, "agent2", "application/pdf", "x.pdf", pdf).statusCode()).isEqualTo(403);
+    assertThat(upload(path, null, "application/pdf", "x.pdf", pdf).statusCode()).isEqualTo(401);
+    assertThat(upload(path, "super", "application/pdf", "x.pdf", pdf).statusCode()).isEqualTo(201);
+  }
+
+  private static HttpResponse<String> upload(
+      String path, String user, String type, String name, byte[] body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", type)
+            .header("X-File-Name", name)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (user != null) {
+      b.header("Authorization", basic(user, user));
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   // ---------------------------------------------------------------- JSON shape
 
   @Test

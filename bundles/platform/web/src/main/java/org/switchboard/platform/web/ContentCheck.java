@@ -1,4 +1,4 @@
-package org.switchboard.channel.webchat;
+package org.switchboard.platform.web;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -11,19 +11,24 @@ import java.util.Set;
 
 /**
  * Whether a file's first bytes match the type its sender declared, so that a script renamed to
- * {@code photo.png} is refused. Covers the types customers typically send.
+ * {@code photo.png} is refused. Covers the types people typically send in a conversation; every
+ * upload a browser makes (a customer's in the chat, an agent's in the desktop) goes through it.
  */
-final class ContentCheck {
+public final class ContentCheck {
   /** The types this check knows; only these may be allowed. */
-  static final Set<String> KNOWN =
+  public static final Set<String> KNOWN =
       Set.of("image/png", "image/jpeg", "image/gif", "application/pdf", "text/plain");
 
   /** How many leading bytes the check reads. */
-  static final int PREFIX = 8 * 1024;
+  public static final int PREFIX = 8 * 1024;
 
   private ContentCheck() {}
 
-  static boolean matches(String type, byte[] prefix, int length) {
+  /**
+   * Whether the first {@code length} bytes of {@code prefix} (up to {@link #PREFIX}) are a file of
+   * {@code type}; false for types not in {@link #KNOWN}.
+   */
+  public static boolean matches(String type, byte[] prefix, int length) {
     byte[] head = Arrays.copyOf(prefix, length);
     return switch (type) {
       case "image/png" -> starts(head, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);

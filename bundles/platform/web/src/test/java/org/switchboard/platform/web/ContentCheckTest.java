@@ -1,4 +1,4 @@
-package org.switchboard.channel.webchat;
+package org.switchboard.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
