@@ -51,7 +51,7 @@ export function mountWorkspace(container, app, id) {
       .filter((q) => !Array.isArray(q.channels) || !q.channels.length || q.channels.includes(it.channel))
       .map((q) => ({ value: 'queue:' + q.id, label: q.name && q.name !== q.id ? `${q.name} (${q.id})` : q.id }));
     const as = (agents || [])
-      .filter((a) => a.id !== store.agentId)
+      .filter((a) => a.id !== store.agentId && Object.values(a.capacity || {}).some((n) => n > 0))
       .map((a) => ({
         value: 'agent:' + a.id,
         label: t('workspace.transferAgentOption', { name: a.displayName || a.id, state: agentStateLabel(a) }),
