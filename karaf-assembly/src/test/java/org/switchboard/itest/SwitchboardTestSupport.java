@@ -109,6 +109,11 @@ public abstract class SwitchboardTestSupport {
         editConfigurationFilePut("etc/org.switchboard.channel.sip.cfg", "address", "127.0.0.1"));
     options.add(editConfigurationFilePut("etc/org.switchboard.channel.sip.cfg", "port", sip));
     options.add(systemProperty("switchboard.demo", "true"));
+    // Pax Exam gives the container 10 s to offer its probe invoker, which is installed with the
+    // features: on a loaded machine that is too short, and the test then hangs, never started.
+    options.add(
+        systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT", "300000"));
+    options.add(systemProperty("pax.exam.service.timeout", "120000"));
     options.add(vmOptions(java17Options()));
     options.addAll(List.of(additionalOptions()));
     return options.toArray(new Option[0]);
