@@ -54,7 +54,32 @@ export function createCallMonitor(app, id) {
     }
     const r = await app.api.startMonitor(id, mode);
     ringing = r && r.state === 'ringing' ? mode : null;
+    if (ringing) watchRinging();
   }
+
+  // While the phone rings, ask every 2 s whether the leg is still there: a phone that refuses or
+  // never answers leaves no attribute behind, only the leg's absence.
+  let watch = null;
+  function watchRinging() {
+    if (watch) return;
+    watch = setInterval(async () => {
+      if (!ringing || !el.isConnected) {
+        clearInterval(watch);
+        watch = null;
+        return;
+      }
+      try {
+        await app.api.get(`/v1/interactions/${encodeURIComponent(id)}/monitor`);
+      } catch (e) {
+        if (e && e.status === 404 && ringing) {
+          ringing = null;
+          missed = true;
+          update(app.store.interactions.get(id));
+        }
+      }
+    }, 2000);
+  }
+  let missed = false;
 
   function update(it) {
     if (!it) return;
@@ -73,7 +98,8 @@ export function createCallMonitor(app, id) {
     else if (someoneElse) setText(status, t('sup.mon.other', { name: a['monitor.supervisor'] }));
     else if (mine(it)) setText(status, t('sup.mon.' + a['monitor.mode']));
     else if (ringing) setText(status, t('sup.mon.ringing'));
-    else setText(status, t('sup.mon.idle'));
+    else setText(status, t(missed ? 'sup.mon.missed' : 'sup.mon.idle'));
+    if (mine(it) || ringing) missed = false;
     status.dataset.mode = mine(it) ? a['monitor.mode'] : ringing ? 'ringing' : 'none';
   }
 
