@@ -113,7 +113,8 @@ class RestApiTest {
                 interactions, queues, conversations, agents, new Fakes.Attachments()),
             new AcdResource(acd, SIMULATOR),
             new SipResource(sip),
-            new MonitorResource(monitors)));
+            new MonitorResource(monitors),
+            new CustomerResource(crm())));
     factory.setProviders(List.of(new JsonProvider(), new ErrorMapper(), new RequestGuard(users)));
     server = factory.create();
     base = "http://127.0.0.1:" + port + "/api";
@@ -145,6 +146,86 @@ class RestApiTest {
             null,
             null,
             0));
+  }
+
+  // ---------------------------------------------------------------- customers (built-in CRM)
+
+  private static org.switchboard.crm.api.CustomerService crm() {
+    org.h2.jdbcx.JdbcDataSource db = new org.h2.jdbcx.JdbcDataSource();
+    db.setURL("jdbc:h2:mem:rest-crm-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return new org.switchboard.crm.builtin.BuiltinCrm(
+        db,
+        new org.switchboard.platform.db.internal.FlywaySchemaMigrations(),
+        new org.switchboard.crm.builtin.CrmConfig() {
+          @Override
+          public Class<? extends Annotation> annotationType() {
+            return org.switchboard.crm.builtin.CrmConfig.class;
+          }
+
+          @Override
+          public String defaultRegion() {
+            return "DE";
+          }
+
+          @Override
+          public int cacheSize() {
+            return 100;
+          }
+        });
+  }
+
+  @Test
+  void customersAreLookedUpByAnyoneAndChangedByManagersOnly() throws Exception {
+    String li =
+        "{\"name\":\"Li Wei\",\"tier\":\"vip\",\"priority\":20,\"tags\":[\"wholesale\"],"
+            + "\"identities\":[\"phone:030 5550100\",\"email:Li@Example.com\"]}";
+    assertThat(send("POST", "/v1/customers", "agent1", li).statusCode()).isEqualTo(403);
+    HttpResponse<String> created = send("POST", "/v1/customers", "super", li);
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonNode c = JSON.readTree(created.body());
+    assertThat(c.path("identities").toString())
+        .isEqualTo("[\"phone:+49305550100\",\"email:li@example.com\"]");
+    String id = c.path("id").asText();
+
+    HttpResponse<String> found =
+        send("GET", "/v1/customers?identity=phone:%2B49%2030%205550100", "agent1", null);
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(found.body()).get(0).path("id").asText()).isEqualTo(id);
+    assertThat(send("GET", "/v1/customers?identity=phone:%2B4930999", "agent1", null).body())
+        .isEqualTo("[]");
+    assertThat(send("GET", "/v1/customers?identity=nonsense", "agent1", null).statusCode())
+        .isEqualTo(400);
+    assertThat(send("GET", "/v1/customers?q=wei", "agent1", null).body()).contains(id);
+    assertThat(send("POST", "/v1/customers", "super", li).statusCode()).isEqualTo(409);
+    HttpResponse<String> stale =
+        send(
+            "PUT",
+            "/v1/customers/" + id,
+            "super",
+            "{\"name\":\"Li Wei\",\"version\":7,\"identities\":[]}");
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(send("DELETE", "/v1/customers/" + id, "super", null).statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/v1/customers/export", "super", null).statusCode()).isEqualTo(403);
+
+    HttpRequest csv =
+        HttpRequest.newBuilder(URI.create(base + "/v1/customers/import"))
+            .header("Authorization", basic("admin", "admin"))
+            .header("Content-Type", "text/csv")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "name,phone\nAnn,+4930111222\nBad,not a number\n"))
+            .build();
+    HttpResponse<String> report = HTTP.send(csv, HttpResponse.BodyHandlers.ofString());
+    assertThat(report.statusCode()).isEqualTo(200);
+    JsonNode r = JSON.readTree(report.body());
+    assertThat(r.path("created").asInt()).isEqualTo(1);
+    assertThat(r.path("failed").get(0).path("line").asLong()).isEqualTo(3);
+    HttpResponse<String> export = send("GET", "/v1/customers/export", "admin", null);
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(export.body()).contains("Li Wei,vip,20,wholesale,+49305550100,li@example.com");
+    assertThat(send("DELETE", "/v1/customers/" + id, "admin", null).statusCode()).isEqualTo(204);
+    assertThat(send("GET", "/v1/customers/" + id, "agent1", null).statusCode()).isEqualTo(404);
   }
 
   // ---------------------------------------------------------------- supervisors on calls

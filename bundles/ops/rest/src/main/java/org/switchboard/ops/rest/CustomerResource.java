@@ -1,0 +1,178 @@
+package org.switchboard.ops.rest;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.switchboard.core.api.NotFoundException;
+import org.switchboard.crm.api.Customer;
+import org.switchboard.crm.api.CustomerDraft;
+import org.switchboard.crm.api.CustomerService;
+import org.switchboard.crm.api.Identity;
+import org.switchboard.crm.api.ImportReport;
+
+/**
+ * The built-in CRM's customers under {@code /v1/customers}: every role looks customers up (the
+ * desktop's screen pop); supervisors and admins create, change and merge them; admins delete,
+ * import and export. Present only while the CRM runs.
+ */
+@Path("v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Component(
+    service = CustomerResource.class,
+    property = {
+      "osgi.jaxrs.resource=true",
+      SwitchboardApplication.SELECT,
+      SwitchboardApplication.REQUIRE_AUTH,
+      SwitchboardApplication.REQUIRE_JSON
+    })
+public class CustomerResource {
+  private final CustomerService crm;
+
+  @Activate
+  public CustomerResource(@Reference CustomerService crm) {
+    this.crm = crm;
+  }
+
+  /**
+   * A customer as the API writes and reads it; identities are {@code kind:value} strings ({@code
+   * phone:+4930123456}).
+   */
+  public record CustomerBody(
+      String id,
+      String name,
+      String tier,
+      Integer priority,
+      Set<String> tags,
+      Map<String, Boolean> consents,
+      List<String> identities,
+      Instant createdAt,
+      Instant updatedAt,
+      Long version) {
+    static CustomerBody of(Customer c) {
+      return new CustomerBody(
+          c.id(),
+          c.name(),
+          c.tier(),
+          c.priority(),
+          c.tags(),
+          c.consents(),
+          c.identities().stream().map(Identity::toString).toList(),
+          c.createdAt(),
+          c.updatedAt(),
+          c.version());
+    }
+
+    CustomerDraft draft() {
+      return new CustomerDraft(
+          name,
+          tier,
+          priority == null ? 0 : priority,
+          tags,
+          consents,
+          identities == null ? List.of() : identities.stream().map(Identity::parse).toList());
+    }
+  }
+
+  /** Body of a merge: the duplicate that goes into the customer of the URL. */
+  public record MergeRequest(String duplicate) {}
+
+  /** By identity ({@code ?identity=phone:+4930123456}) or by name ({@code ?q=wei}). */
+  @GET
+  public List<CustomerBody> find(
+      @QueryParam("identity") String identity,
+      @QueryParam("q") String text,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    if (identity != null) {
+      return crm.findByIdentity(Identity.parse(identity)).map(CustomerBody::of).stream().toList();
+    }
+    return crm.search(text, limit).stream().map(CustomerBody::of).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  public CustomerBody get(@PathParam("id") String id) {
+    return CustomerBody.of(crm.find(id).orElseThrow(() -> new NotFoundException("customer", id)));
+  }
+
+  @POST
+  @Roles({Roles.ADMIN, Roles.SUPERVISOR})
+  public Response create(CustomerBody body) {
+    Customer c = crm.create(Bodies.required(body).draft());
+    return Response.created(java.net.URI.create("v1/customers/" + c.id()))
+        .entity(CustomerBody.of(c))
+        .build();
+  }
+
+  /** Replaces the customer's data; {@code version} as read (0 or absent overwrites). */
+  @PUT
+  @Path("{id}")
+  @Roles({Roles.ADMIN, Roles.SUPERVISOR})
+  public CustomerBody update(@PathParam("id") String id, CustomerBody body) {
+    CustomerBody b = Bodies.required(body);
+    return CustomerBody.of(crm.update(id, b.version() == null ? 0 : b.version(), b.draft()));
+  }
+
+  @POST
+  @Path("{id}/merge")
+  @Roles({Roles.ADMIN, Roles.SUPERVISOR})
+  public CustomerBody merge(@PathParam("id") String id, MergeRequest body) {
+    return CustomerBody.of(crm.merge(id, Bodies.required(body).duplicate()));
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Roles(Roles.ADMIN)
+  public Response delete(@PathParam("id") String id) {
+    crm.delete(id);
+    return Response.noContent().build();
+  }
+
+  /** Reads customers from a CSV body (UTF-8); see the columns in docs/crm.md. */
+  @POST
+  @Path("import")
+  @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+  @Roles(Roles.ADMIN)
+  public ImportReport importCsv(java.io.InputStream body) throws IOException {
+    return crm.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8));
+  }
+
+  @GET
+  @Path("export")
+  @Produces("text/csv")
+  @Roles(Roles.ADMIN)
+  public Response exportCsv() {
+    StreamingOutput csv =
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          crm.exportCsv(w);
+          w.flush();
+        };
+    return Response.ok(csv, "text/csv; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"customers.csv\"")
+        .header("Cache-Control", "private, no-store")
+        .build();
+  }
+}
