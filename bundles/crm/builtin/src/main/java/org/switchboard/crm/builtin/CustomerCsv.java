@@ -56,6 +56,7 @@ final class CustomerCsv {
   ImportReport importFrom(Reader in) throws IOException {
     int created = 0;
     int updated = 0;
+    int refused = 0;
     List<ImportReport.Failure> failed = new ArrayList<>();
     try (CSVParser parser = READ.parse(in)) {
       checkHeader(parser.getHeaderNames());
@@ -67,7 +68,10 @@ final class CustomerCsv {
             updated++;
           }
         } catch (SwitchboardException e) {
-          failed.add(new ImportReport.Failure(line(row), e.getMessage()));
+          refused++;
+          if (failed.size() < ImportReport.MAX_LISTED) {
+            failed.add(new ImportReport.Failure(line(row), e.getMessage()));
+          }
         }
       }
     } catch (java.io.UncheckedIOException e) {
@@ -76,7 +80,7 @@ final class CustomerCsv {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ValidationException("csv", "the file is not valid CSV: " + e.getMessage());
     }
-    return new ImportReport(created, updated, failed);
+    return new ImportReport(created, updated, refused, failed);
   }
 
   /** Writes the customers, with the header first when {@code header}. */

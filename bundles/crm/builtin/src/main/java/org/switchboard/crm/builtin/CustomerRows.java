@@ -87,7 +87,10 @@ final class CustomerRows {
   static List<Customer> search(Connection c, String text, int limit) throws SQLException {
     String like =
         "%"
-            + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            + text.toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_")
             + "%";
     return select(
         c,

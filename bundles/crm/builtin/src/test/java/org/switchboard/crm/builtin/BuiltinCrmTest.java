@@ -189,6 +189,7 @@ class BuiltinCrmTest {
     ImportReport report = crm.importCsv(new StringReader(csv));
     assertThat(report.created()).isEqualTo(2);
     assertThat(report.updated()).isEqualTo(1);
+    assertThat(report.failedRows()).isEqualTo(2);
     assertThat(report.failed()).extracting(ImportReport.Failure::line).containsExactly(4L, 5L);
     assertThat(report.failed().get(0).reason()).contains("not a phone number");
     assertThat(report.failed().get(1).reason()).contains("'lots' is not a number");
@@ -224,6 +225,19 @@ class BuiltinCrmTest {
     assertThatThrownBy(() -> crm.importCsv(new StringReader("name,phone\n\"unterminated,+49301\n")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("not valid CSV");
+  }
+
+  @Test
+  void aFileWrongThroughoutIsCountedButListedOnlyInPart() throws Exception {
+    StringBuilder csv = new StringBuilder("name,phone\n");
+    for (int i = 0; i < ImportReport.MAX_LISTED + 500; i++) {
+      csv.append("Row ").append(i).append(",not a number\n");
+    }
+    ImportReport report = crm.importCsv(new StringReader(csv.toString()));
+    assertThat(report.created()).isZero();
+    assertThat(report.failedRows()).isEqualTo(ImportReport.MAX_LISTED + 500);
+    assertThat(report.failed()).hasSize(ImportReport.MAX_LISTED);
+    assertThat(report.failed().get(0).line()).isEqualTo(2);
   }
 
   private static JdbcDataSource fresh() {
