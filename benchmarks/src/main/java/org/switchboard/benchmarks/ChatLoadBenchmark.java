@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Concurrent web chat sessions against a started appliance: customers on the widget's WebSocket
- * ({@code /chat/ws}) each send a message every {@code --interval} seconds; a responder logged in to
- * the desk feed ({@code /desk/ws}) as a supervisor answers every customer message through the REST
+ * ({@code /ws/chat}) each send a message every {@code --interval} seconds; a responder logged in to
+ * the desk feed ({@code /ws/desk}) as a supervisor answers every customer message through the REST
  * API, as an agent's desktop does. The round trip customer -> Switchboard -> responder ->
  * Switchboard -> customer is measured at the customer. The reference, in the same run, is the same
  * load against a plain WebSocket echo server ({@link EchoServer}, Jetty 9.4 as in Karaf), which
@@ -140,7 +140,7 @@ public final class ChatLoadBenchmark {
     Responder responder = new Responder();
     responder.connect();
     Load load = new Load(sessions);
-    load.connect(URI.create(url.replaceFirst("^http", "ws") + "/chat/ws"), true);
+    load.connect(URI.create(url.replaceFirst("^http", "ws") + "/ws/chat"), true);
     load.run(warmup, interval);
     long cpuBefore = cpuMillis(pid);
     Result r = load.run(seconds, interval);
@@ -291,7 +291,7 @@ public final class ChatLoadBenchmark {
     void connect() throws Exception {
       feed =
           http.newWebSocketBuilder()
-              .buildAsync(URI.create(url.replaceFirst("^http", "ws") + "/desk/ws"), this)
+              .buildAsync(URI.create(url.replaceFirst("^http", "ws") + "/ws/desk"), this)
               .get(30, TimeUnit.SECONDS);
       String[] credentials =
           new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8)

@@ -16,7 +16,7 @@
   const SRC = new URL(script.src, location.href);
   const PREFIX = SRC.pathname.replace(/\/chat\/widget(\.min)?\.js$/, '');
   const BASE = SRC.origin + (PREFIX === SRC.pathname ? '' : PREFIX.replace(/\/$/, ''));
-  const WS_URL = BASE.replace(/^http/, 'ws') + '/chat/ws';
+  const WS_URL = BASE.replace(/^http/, 'ws') + '/ws/chat';
   const ENTRY = (script.dataset.entry || '').trim() || 'web';
   const LANG = pickLang(script.dataset.lang);
   const PREF = script.dataset.transport === 'poll' ? 'poll' : 'ws';

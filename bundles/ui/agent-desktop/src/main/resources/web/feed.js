@@ -1,4 +1,4 @@
-// The desk feed: a WebSocket at /desk/ws. Logs in with the first frame, pings every 25 s,
+// The desk feed: a WebSocket at /ws/desk. Logs in with the first frame, pings every 25 s,
 // reconnects with exponential backoff (1 s … 30 s, with jitter) and logs in again; the server then
 // sends fresh snapshots.
 

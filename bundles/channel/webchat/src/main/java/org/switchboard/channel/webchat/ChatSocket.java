@@ -11,7 +11,7 @@ import org.switchboard.platform.web.SocketHandler;
 import org.switchboard.platform.web.WebSockets;
 
 /**
- * The widget's WebSocket, {@code /chat/ws}: each connection is a customer, bound to the chat it
+ * The widget's WebSocket, {@code /ws/chat}: each connection is a customer, bound to the chat it
  * started or resumed. When this bundle stops, its connections are closed (1001) and the widgets
  * resume once it is back.
  */

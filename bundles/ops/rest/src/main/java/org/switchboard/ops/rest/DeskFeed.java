@@ -37,7 +37,7 @@ import org.switchboard.platform.web.SocketHandler;
 import org.switchboard.platform.web.WebSockets;
 
 /**
- * The desk feed at {@code /desk/ws} (docs/agent-desktop.md): after a login frame checked against
+ * The desk feed at {@code /ws/desk} (docs/agent-desktop.md): after a login frame checked against
  * the realm, it pushes the interactions, agent states and conversation messages the user may see,
  * as they change. Agents see what is offered or assigned to them; supervisors and admins see all.
  */

@@ -3,7 +3,7 @@ package org.switchboard.platform.web;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Serves the WebSocket connections of one area ({@code /<area>/ws}), registered as an OSGi service
+ * Serves the WebSocket connections of one area ({@code /ws/<area>}), registered as an OSGi service
  * with {@link #AREA}. The web server's endpoint stays put while handlers come and go, so updating
  * the bundle of a handler never restarts the web server's context (which would drop every other
  * connection): its own connections are closed with 1001 and the clients reconnect when it is back.
@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public interface SocketHandler {
-  /** Service property: the area served, e.g. {@code chat} for {@code /chat/ws}. */
+  /** Service property: the area served, e.g. {@code chat} for {@code /ws/chat}. */
   String AREA = "switchboard.socket.area";
 
   /** Service property: the largest text frame accepted, in bytes (default 64 KiB). */

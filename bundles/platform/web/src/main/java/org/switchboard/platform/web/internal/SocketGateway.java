@@ -26,15 +26,20 @@ import org.switchboard.platform.web.SocketHandler;
 import org.switchboard.platform.web.WebSockets;
 
 /**
- * The one WebSocket endpoint of the appliance, {@code /<area>/ws}, published once on the Pax Web
- * whiteboard. Each connection goes to the {@link SocketHandler} of its area; a handler that goes
- * away takes only its own connections with it (1001), and while an area has no handler new
- * connections are told to try again (1013).
+ * The one WebSocket endpoint of the appliance, {@code /ws/<area>}, published once on the Pax Web
+ * whiteboard in a context of its own ({@link SocketContext}). Each connection goes to the {@link
+ * SocketHandler} of its area; a handler that goes away takes only its own connections with it
+ * (1001), and while an area has no handler new connections are told to try again (1013).
  */
-@ServerEndpoint("/{area}/ws")
+@ServerEndpoint("/{area}")
 @Component(
     service = SocketGateway.class,
-    property = "org.ops4j.pax.web.http.whiteboard.websocket=true")
+    property = {
+      "org.ops4j.pax.web.http.whiteboard.websocket=true",
+      "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name="
+          + SocketContext.NAME
+          + ")"
+    })
 public class SocketGateway {
   private static final Logger LOG = LoggerFactory.getLogger(SocketGateway.class);
   private static final String CONNECTION = "switchboard.socket.connection";
@@ -62,7 +67,7 @@ public class SocketGateway {
     maxFrames.put(a, max instanceof Number n ? n.intValue() : DEFAULT_MAX_FRAME);
     SocketHandler previous = handlers.put(a, handler);
     if (previous != null) {
-      LOG.warn("a second socket handler for /{}/ws replaces {}", a, previous);
+      LOG.warn("a second socket handler for /ws/{} replaces {}", a, previous);
       closeAll(previous);
     }
   }
@@ -83,7 +88,7 @@ public class SocketGateway {
   public void open(Session session, @PathParam("area") String area) {
     SocketHandler handler = handlers.get(area);
     if (handler == null) {
-      close(session, WebSockets.CLOSE_TRY_AGAIN, "nothing serves /" + area + "/ws right now");
+      close(session, WebSockets.CLOSE_TRY_AGAIN, "nothing serves /ws/" + area + " right now");
       return;
     }
     session.setMaxTextMessageBufferSize(maxFrames.getOrDefault(area, DEFAULT_MAX_FRAME));
