@@ -77,19 +77,24 @@ public final class RunningDistribution implements AutoCloseable {
   }
 
   /**
-   * Waits until every REST resource answers (401 without login) three rounds in a row, so the
-   * JAX-RS whiteboard has stopped rebuilding the application.
+   * Waits until every REST resource is registered (401 without login, or 405 for a path that takes
+   * only POST) three rounds in a row, so the JAX-RS whiteboard has stopped rebuilding the
+   * application.
    */
   public static void awaitRestResources(HttpProbe http, Duration timeout) {
     int[] settled = {0};
     waitFor(
         timeout,
         () -> {
-          settled[0] =
-              API_ROOTS.stream().allMatch(p -> http.status(p, null) == 401) ? settled[0] + 1 : 0;
+          settled[0] = API_ROOTS.stream().allMatch(p -> registered(http, p)) ? settled[0] + 1 : 0;
           return settled[0] >= 3;
         },
-        "every REST resource registered (401 without login, three rounds in a row) after boot");
+        "every REST resource registered (401/405 without login, three rounds in a row) after boot");
+  }
+
+  private static boolean registered(HttpProbe http, String path) {
+    int status = http.status(path, null);
+    return status == 401 || status == 405;
   }
 
   /**
@@ -107,6 +112,9 @@ public final class RunningDistribution implements AutoCloseable {
           "/api/v1/acd/queues/support/policy",
           "/api/v1/sip/registrations",
           "/api/v1/recordings",
+          "/api/v1/customers",
+          "/api/v1/interactions/probe/monitor",
+          "/api/v1/interactions/probe/recording/pause",
           "/api/v1/me");
 
   /**
