@@ -89,7 +89,9 @@ public class OpenInteractionBenchmark {
                 null,
                 null,
                 0));
-    interactions = new InteractionServiceImpl(store);
+    interactions =
+        new InteractionServiceImpl(
+            store, new org.switchboard.core.impl.CustomerLookup(Duration.ofMillis(300)));
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement()) {
       s.execute(

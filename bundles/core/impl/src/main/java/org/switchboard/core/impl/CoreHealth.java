@@ -18,15 +18,18 @@ public class CoreHealth implements HealthIndicator {
   private final CoreStore store;
   private final EventRelay relay;
   private final ChannelRegistry channels;
+  private final CustomerLookup customers;
 
   @Activate
   public CoreHealth(
       @Reference CoreStore store,
       @Reference EventRelay relay,
-      @Reference ChannelRegistry channels) {
+      @Reference ChannelRegistry channels,
+      @Reference CustomerLookup customers) {
     this.store = store;
     this.relay = relay;
     this.channels = channels;
+    this.customers = customers;
   }
 
   @Override
@@ -47,6 +50,9 @@ public class CoreHealth implements HealthIndicator {
       Map<String, Object> metrics = new LinkedHashMap<>();
       metrics.put("waiting", counts[0]);
       metrics.put("relayLag", lag);
+      long[] misses = customers.misses();
+      metrics.put("customerLookupTimeouts", misses[0]);
+      metrics.put("customerLookupFailures", misses[1]);
       channels.statuses().forEach((ch, s) -> metrics.put("channel." + ch, s.state().name()));
       Instant errorAt = relay.lastErrorAt();
       boolean recentError =

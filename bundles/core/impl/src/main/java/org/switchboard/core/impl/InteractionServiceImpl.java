@@ -37,10 +37,12 @@ import org.switchboard.core.api.skill.SkillRequirement;
 @Component(service = InteractionService.class)
 public class InteractionServiceImpl implements InteractionService {
   private final CoreStore store;
+  private final CustomerLookup customers;
 
   @Activate
-  public InteractionServiceImpl(@Reference CoreStore store) {
+  public InteractionServiceImpl(@Reference CoreStore store, @Reference CustomerLookup customers) {
     this.store = store;
+    this.customers = customers;
   }
 
   /** How one operation changes a draft; may read or check more in the same transaction. */
@@ -51,7 +53,8 @@ public class InteractionServiceImpl implements InteractionService {
   }
 
   @Override
-  public Interaction open(OpenInteraction r) {
+  public Interaction open(OpenInteraction request) {
+    OpenInteraction r = customers.resolve(request);
     return store.write(
         c -> {
           Optional<Interaction> existing = existing(c, r);
@@ -60,10 +63,11 @@ public class InteractionServiceImpl implements InteractionService {
   }
 
   @Override
-  public Interaction dial(OpenInteraction r, String agentId) {
-    if (r == null || r.direction() != Direction.OUTBOUND) {
+  public Interaction dial(OpenInteraction request, String agentId) {
+    if (request == null || request.direction() != Direction.OUTBOUND) {
       throw new ValidationException("direction", "a dialled contact is OUTBOUND");
     }
+    OpenInteraction r = customers.resolve(request);
     return store.write(
         c -> {
           Optional<Interaction> existing = existing(c, r);

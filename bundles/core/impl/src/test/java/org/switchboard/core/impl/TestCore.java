@@ -31,6 +31,7 @@ public final class TestCore implements AutoCloseable {
   public final QueueServiceImpl queues;
   public final AgentServiceImpl agents;
   public final InteractionServiceImpl interactions;
+  public final CustomerLookup customers;
   public final ConversationServiceImpl conversations;
   public EventRelay relay;
 
@@ -56,7 +57,8 @@ public final class TestCore implements AutoCloseable {
     skills = new SkillServiceImpl(store);
     queues = new QueueServiceImpl(store);
     agents = new AgentServiceImpl(store);
-    interactions = new InteractionServiceImpl(store);
+    customers = new CustomerLookup(java.time.Duration.ofMillis(300));
+    interactions = new InteractionServiceImpl(store, customers);
     conversations = new ConversationServiceImpl(store);
   }
 
@@ -140,6 +142,7 @@ public final class TestCore implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    customers.deactivate();
     if (relay != null) {
       relay.stop();
     }
@@ -166,5 +169,20 @@ public final class TestCore implements AutoCloseable {
       }
       published.addAll(new ArrayList<>(messages));
     }
+  }
+
+  /** Lookup settings with the given timeout in milliseconds. */
+  static CustomerLookup.Config lookupTimeout(int millis) {
+    return new CustomerLookup.Config() {
+      @Override
+      public Class<? extends java.lang.annotation.Annotation> annotationType() {
+        return CustomerLookup.Config.class;
+      }
+
+      @Override
+      public int customerLookupTimeout() {
+        return millis;
+      }
+    };
   }
 }

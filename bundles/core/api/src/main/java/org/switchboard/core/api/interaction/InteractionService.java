@@ -20,7 +20,8 @@ public interface InteractionService {
 
   /**
    * Opens an interaction in state NEW. Idempotent per (channel, channelRef) when a channelRef is
-   * given: the existing interaction is returned.
+   * given: the existing interaction is returned. A request without a {@code customerRef} is first
+   * shown to the {@link CustomerResolver}s, which may fill in the customer and their attributes.
    */
   Interaction open(OpenInteraction request);
 

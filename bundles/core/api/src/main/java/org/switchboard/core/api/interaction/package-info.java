@@ -1,3 +1,3 @@
 /** Interactions (calls, chats, emails, messages) and their lifecycle service. */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.switchboard.core.api.interaction;
