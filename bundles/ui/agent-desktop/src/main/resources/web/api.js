@@ -137,6 +137,11 @@ export class Api {
     return this.get(`/v1/interactions/${enc(interactionId)}/history?limit=${limit}`);
   }
 
+  /** The screen pop: the built-in CRM's record and every external CRM's (404 without a CRM). */
+  screenPop(interactionId) {
+    return this.get(`/v1/interactions/${enc(interactionId)}/customer`);
+  }
+
   /** A supervisor joins a call with their own phone: mode listen, whisper or barge. */
   startMonitor(interactionId, mode) {
     return this.post(`/v1/interactions/${enc(interactionId)}/monitor`, { mode });

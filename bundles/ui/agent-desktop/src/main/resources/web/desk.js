@@ -415,21 +415,31 @@ class App {
   // ---------------------------------------------------------------- side data
 
   loadHistory(id) {
+    this.loadOnce(this.store.history, 'history:', id,
+      (api) => api.history(id, 20), (items) => (Array.isArray(items) ? items : []));
+  }
+
+  /** The customer as the CRMs know them; 'none' when no CRM is installed. */
+  loadScreenPop(id) {
+    this.loadOnce(this.store.screenPops, 'screenpop:', id,
+      (api) => api.screenPop(id), (pop) => pop || null);
+  }
+
+  /** Loads side data of an interaction into a store map once (again after a failure). */
+  loadOnce(map, event, id, fetch, read) {
     const store = this.store;
-    const entry = store.history.get(id);
+    const entry = map.get(id);
     if (entry && entry.state !== 'failed') return;
-    store.history.set(id, { state: 'loading', items: [] });
-    store.emit('history:' + id);
+    map.set(id, { state: 'loading', data: null });
+    store.emit(event + id);
     const api = this.api;
-    api.history(id, 20).then((items) => {
-      if (this.api !== api || !store.history.has(id)) return;
-      store.history.set(id, { state: 'ok', items: Array.isArray(items) ? items : [] });
-      store.emit('history:' + id);
-    }, () => {
-      if (this.api !== api || !store.history.has(id)) return;
-      store.history.set(id, { state: 'failed', items: [] });
-      store.emit('history:' + id);
-    });
+    const settle = (value) => {
+      if (this.api !== api || !map.has(id)) return;
+      map.set(id, value);
+      store.emit(event + id);
+    };
+    fetch(api).then((data) => settle({ state: 'ok', data: read(data) }),
+      (e) => settle({ state: e && e.status === 404 ? 'none' : 'failed', data: null }));
   }
 
   /** Queues and agents for the transfer select; read again at most every 10 s. */

@@ -7,7 +7,8 @@ const PONG_TIMEOUT_MS = 10000;
 const MAX_BACKOFF_MS = 30000;
 
 export function feedUrl() {
-  const url = new URL('ws', document.baseURI);
+  // The desk is at <prefix>/desk/, its feed at <prefix>/ws/desk (the sockets' own web context).
+  const url = new URL('../ws/desk', document.baseURI);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   url.hash = '';
   url.search = '';

@@ -1,7 +1,7 @@
 // The desktop's state in memory and a tiny publish/subscribe so views update only what changed.
 // Topics: 'me', 'config', 'interactions', 'interaction:<id>', 'agents', 'queues',
 // 'messages:<id>', 'typing:<id>', 'receipts:<id>', 'outbox:<id>', 'selected', 'error', 'feed',
-// 'tick', 'history:<id>', 'lang'.
+// 'tick', 'history:<id>', 'screenpop:<id>', 'lang'.
 
 export const FINAL_STATES = new Set(['CLOSED', 'ABANDONED']);
 
@@ -23,7 +23,8 @@ export class Store {
     this.selected = null;
     this.error = null;
     this.feedStatus = 'connecting';
-    this.history = new Map(); // id -> {state:'loading'|'ok'|'failed', items}
+    this.history = new Map(); // id -> {state:'loading'|'ok'|'failed', data: interactions}
+    this.screenPops = new Map(); // id -> {state:'loading'|'ok'|'none'|'failed', data: the CRM's view}
   }
 
   on(topic, fn) {
@@ -148,6 +149,7 @@ export class Store {
     if (conv && conv.typingTimer) clearTimeout(conv.typingTimer);
     this.conversations.delete(id);
     this.history.delete(id);
+    this.screenPops.delete(id);
   }
 
   select(id) {

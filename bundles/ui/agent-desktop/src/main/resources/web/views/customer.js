@@ -1,5 +1,6 @@
-// The customer panel: who it is (name, email, number, channel attributes) and their previous
-// interactions (GET /api/v1/interactions/{id}/history).
+// The customer panel: who it is (name, email, number, channel attributes), the screen pop of the
+// CRMs (GET /api/v1/interactions/{id}/customer) and their previous interactions
+// (GET /api/v1/interactions/{id}/history).
 
 import { formatDateTime, h, setChildren } from '../dom.js';
 import { t, tOr } from '../i18n.js';
@@ -16,18 +17,17 @@ export function createCustomerPanel(app, sc, id) {
     h('summary', null, t('customer.attributes')), extra);
   const history = h('ul', { class: 'history', testid: 'customer-history', 'aria-busy': 'true' });
   const historyStatus = h('p', { class: 'muted', role: 'status' }, t('customer.historyLoading'));
+  const crm = h('section', { class: 'screen-pop', testid: 'screen-pop', 'aria-live': 'polite', hidden: true });
   const panel = h('aside', { class: 'customer-panel', testid: 'customer-panel', 'aria-labelledby': headingId },
     h('h2', { id: headingId }, t('customer.label')),
     details,
+    crm,
     extraBox,
     h('h3', null, t('customer.history')),
     historyStatus,
     history);
 
-  const row = (dl, label, value) => {
-    if (value === null || value === undefined || value === '') return;
-    dl.append(h('dt', null, label), h('dd', null, String(value)));
-  };
+  const row = fact;
 
   const renderDetails = () => {
     const it = store.interactions.get(id);
@@ -66,7 +66,7 @@ export function createCustomerPanel(app, sc, id) {
       history.replaceChildren();
       return;
     }
-    const items = (entry.items || []).filter((x) => x && x.id !== id);
+    const items = (entry.data || []).filter((x) => x && x.id !== id);
     historyStatus.textContent = items.length ? '' : t('customer.historyEmpty');
     historyStatus.hidden = items.length > 0;
     setChildren(history, items.map((x) => {
@@ -85,10 +85,76 @@ export function createCustomerPanel(app, sc, id) {
     }));
   };
 
+  const renderScreenPop = () => {
+    const entry = store.screenPops.get(id);
+    const shown = entry && (entry.state === 'ok' || entry.state === 'failed');
+    crm.hidden = !shown;
+    if (!shown) return;
+    if (entry.state === 'failed') {
+      crm.replaceChildren(h('p', { class: 'muted', role: 'status' }, t('crm.failed')));
+      return;
+    }
+    crm.replaceChildren(...screenPopParts(entry.data || {}));
+  };
+
   renderDetails();
+  renderScreenPop();
   renderHistory();
   sc.on('interaction:' + id, renderDetails);
+  sc.on('screenpop:' + id, renderScreenPop);
   sc.on('history:' + id, renderHistory);
+  app.loadScreenPop(id);
   app.loadHistory(id);
   return panel;
+}
+
+/** What the CRMs say: the built-in record, each external one, and the CRMs that did not answer. */
+function screenPopParts(pop) {
+  const parts = [];
+  const c = pop.customer;
+  if (c) {
+    const dl = h('dl', { class: 'facts' });
+    fact(dl, t('crm.name'), c.name);
+    fact(dl, t('crm.tier'), c.tier);
+    fact(dl, t('crm.priority'), c.priority ? String(c.priority) : '');
+    fact(dl, t('crm.tags'), (c.tags || []).join(', '));
+    fact(dl, t('crm.identities'), (c.identities || []).join(', '));
+    const consents = Object.entries(c.consents || {}).map(([k, v]) => `${k}: ${v ? t('crm.yes') : t('crm.no')}`);
+    fact(dl, t('crm.consents'), consents.join(', '));
+    parts.push(h('div', { class: 'crm-record', 'data-crm': 'builtin' },
+      h('h3', null, t('crm.builtin')), dl));
+  }
+  for (const x of pop.external || []) {
+    const dl = h('dl', { class: 'facts' });
+    fact(dl, t('crm.name'), x.name);
+    fact(dl, t('crm.tier'), x.tier);
+    fact(dl, t('crm.priority'), x.priority ? String(x.priority) : '');
+    for (const [label, value] of Object.entries(x.fields || {})) fact(dl, label, value);
+    const link = safeLink(x.link);
+    parts.push(h('div', { class: 'crm-record', 'data-crm': x.connector },
+      h('h3', null, t('crm.external', { name: x.connector })), dl,
+      link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer' }, t('crm.open')) : null));
+  }
+  for (const [name, why] of Object.entries(pop.unavailable || {})) {
+    parts.push(h('p', { class: 'muted crm-unavailable', 'data-crm': name, role: 'status' },
+      t('crm.unavailable', { name, why })));
+  }
+  if (!parts.length) parts.push(h('p', { class: 'muted' }, t('crm.unknown')));
+  return parts;
+}
+
+function fact(dl, label, value) {
+  if (value === null || value === undefined || value === '') return;
+  dl.append(h('dt', null, label), h('dd', null, String(value)));
+}
+
+/** Only http(s) links from a CRM's configuration are offered, never javascript: or data:. */
+function safeLink(link) {
+  if (typeof link !== 'string') return null;
+  try {
+    const u = new URL(link);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch (e) {
+    return null;
+  }
 }

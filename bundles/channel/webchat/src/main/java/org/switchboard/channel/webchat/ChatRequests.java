@@ -280,7 +280,7 @@ final class ChatRequests {
                 Direction.INBOUND,
                 email != null ? email : "web-visitor",
                 entry,
-                email,
+                null,
                 attributes));
   }
 

@@ -164,7 +164,8 @@ class WebChatTest {
     Interaction i = interaction(s);
     assertThat(i.state()).isEqualTo(InteractionState.QUEUED);
     assertThat(i.queue()).isEqualTo("support");
-    assertThat(i.customerRef()).isEqualTo("li@example.com");
+    assertThat(i.customerRef()).as("the CRM resolves the customer from the email").isNull();
+    assertThat(i.from()).isEqualTo("li@example.com");
     assertThat(i.attributes())
         .containsEntry("chat.name", "Li Wei")
         .containsEntry("chat.language", "zh")

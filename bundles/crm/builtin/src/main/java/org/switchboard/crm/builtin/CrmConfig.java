@@ -16,4 +16,14 @@ public @interface CrmConfig {
 
   @AttributeDefinition(description = "Identities whose customer is kept in memory (LRU).")
   int cacheSize() default 100_000;
+
+  @AttributeDefinition(
+      description =
+          "Create a customer for a contact from an address nobody knows yet (phone number, email),"
+              + " so that their next contact finds their history.")
+  boolean createUnknownCustomers() default true;
+
+  @AttributeDefinition(
+      description = "How long a screen pop waits for the external CRMs, in milliseconds.")
+  int screenPopTimeout() default 2000;
 }

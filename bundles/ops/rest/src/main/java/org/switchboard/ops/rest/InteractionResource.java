@@ -350,7 +350,7 @@ public class InteractionResource {
         id, action, body == null ? InteractionActions.ActionBody.EMPTY : body, caller);
   }
 
-  private static void requireManagerOrAssigned(Caller caller, Interaction i) {
+  static void requireManagerOrAssigned(Caller caller, Interaction i) {
     if (!caller.isManager() && !caller.name().equals(i.agent())) {
       throw new ForbiddenException(
           ApiError.of(

@@ -114,7 +114,8 @@ class RestApiTest {
             new AcdResource(acd, SIMULATOR),
             new SipResource(sip),
             new MonitorResource(monitors),
-            new CustomerResource(crm())));
+            new CustomerResource(crm()),
+            new ScreenPopResource(directory, interactions)));
     factory.setProviders(List.of(new JsonProvider(), new ErrorMapper(), new RequestGuard(users)));
     server = factory.create();
     base = "http://127.0.0.1:" + port + "/api";
@@ -150,28 +151,82 @@ class RestApiTest {
 
   // ---------------------------------------------------------------- customers (built-in CRM)
 
+  private static final org.switchboard.crm.builtin.CrmConfig CRM_CONFIG =
+      new org.switchboard.crm.builtin.CrmConfig() {
+        @Override
+        public Class<? extends Annotation> annotationType() {
+          return org.switchboard.crm.builtin.CrmConfig.class;
+        }
+
+        @Override
+        public String defaultRegion() {
+          return "DE";
+        }
+
+        @Override
+        public int cacheSize() {
+          return 100;
+        }
+
+        @Override
+        public boolean createUnknownCustomers() {
+          return false;
+        }
+
+        @Override
+        public int screenPopTimeout() {
+          return 2000;
+        }
+      };
+
+  private static org.switchboard.crm.api.CustomerService crm;
+  private static org.switchboard.crm.builtin.CrmDirectory directory;
+
   private static org.switchboard.crm.api.CustomerService crm() {
     org.h2.jdbcx.JdbcDataSource db = new org.h2.jdbcx.JdbcDataSource();
     db.setURL("jdbc:h2:mem:rest-crm-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    return new org.switchboard.crm.builtin.BuiltinCrm(
-        db,
-        new org.switchboard.platform.db.internal.FlywaySchemaMigrations(),
-        new org.switchboard.crm.builtin.CrmConfig() {
-          @Override
-          public Class<? extends Annotation> annotationType() {
-            return org.switchboard.crm.builtin.CrmConfig.class;
-          }
+    crm =
+        new org.switchboard.crm.builtin.BuiltinCrm(
+            db, new org.switchboard.platform.db.internal.FlywaySchemaMigrations(), CRM_CONFIG);
+    directory = new org.switchboard.crm.builtin.CrmDirectory(crm, CRM_CONFIG);
+    return crm;
+  }
 
-          @Override
-          public String defaultRegion() {
-            return "DE";
-          }
+  @Test
+  void theScreenPopShowsTheCustomerToManagersAndTheAssignedAgentOnly() throws Exception {
+    org.switchboard.crm.api.Customer li =
+        crm.create(
+            new org.switchboard.crm.api.CustomerDraft(
+                "Li Wei",
+                "gold",
+                10,
+                java.util.Set.of(),
+                Map.of(),
+                List.of(org.switchboard.crm.api.Identity.parse("phone:+49305550177"))));
+    String id =
+        interactions
+            .open(
+                new OpenInteraction(
+                    ChannelType.VOICE,
+                    null,
+                    Direction.INBOUND,
+                    "+49305550177",
+                    "100",
+                    li.id(),
+                    null))
+            .id();
 
-          @Override
-          public int cacheSize() {
-            return 100;
-          }
-        });
+    assertThat(send("GET", "/v1/interactions/" + id + "/customer", "agent1", null).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> pop = send("GET", "/v1/interactions/" + id + "/customer", "super", null);
+    assertThat(pop.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(pop.body());
+    assertThat(body.path("customerRef").asText()).isEqualTo(li.id());
+    assertThat(body.at("/customer/name").asText()).isEqualTo("Li Wei");
+    assertThat(body.at("/customer/tier").asText()).isEqualTo("gold");
+    assertThat(body.path("external").isArray()).isTrue();
+    assertThat(send("GET", "/v1/interactions/nope/customer", "super", null).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
