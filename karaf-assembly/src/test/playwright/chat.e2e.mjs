@@ -158,6 +158,8 @@ async function conversation({ browser, name, alerts }) {
   await acceptChat(desk.page, chatId);
   await desk.page.locator('[data-testid=msg][data-party=CUSTOMER]', { hasText: 'where is my order 1001' }).waitFor();
   await desk.page.getByTestId('customer-panel').getByText('Li Wei').first().waitFor();
+  // The screen pop: the CRM knows the visitor by the email of the pre-chat form.
+  await desk.page.locator('[data-testid=screen-pop] [data-crm=builtin]', { hasText: 'li.wei@example.com' }).waitFor();
   await reply(desk.page, 'Hi Li, it left our warehouse today.');
   await snap(desk.page, name, 'agent-replied');
 
