@@ -1,0 +1,472 @@
+package org.switchboard.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.After;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import org.switchboard.e2e.HttpProbe.Login;
+
+/**
+ * The started appliance (demo mode) with the company's systems, configured (not coded) by files in
+ * {@code etc/}, and real HTTP servers standing in for them. CRM: the customer of each contact is
+ * resolved by the built-in CRM and a REST CRM connector; a SIPp caller from a known VIP number gets
+ * their customer, priority and VIP flag before the ACD routes the call, and the agent's screen pop
+ * shows the built-in record and the CRM's open orders; a caller only the external CRM knows is
+ * referenced there; with the CRM failing, calls still open at once and the screen pop says why.
+ * ERP: a chat closed as {@code complaint} opens exactly one ticket even when its event comes twice;
+ * with the ERP down the events go to the dead-letter queue, and a replay once it is back delivers
+ * every one, each once, signed.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING) // c_ leaves the connector's circuit open
+public class IntegrationE2EIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Login SUPERVISOR = new Login("supervisor", "supervisor");
+  private static final Login AGENT = new Login("agent3", "agent3");
+  private static final String CALLER = "+49305551"; // sipp/caller.xml's first call
+
+  private static HttpServer crm;
+  private static final Map<String, String> contacts = new ConcurrentHashMap<>();
+  private static final List<String> asked = new CopyOnWriteArrayList<>();
+  private static final AtomicInteger failWith = new AtomicInteger();
+  private static final String COMPLETED = "org.switchboard.interaction.completed";
+  private static final String SECRET = "e2e-webhook-secret";
+  private static final AtomicInteger erpStatus = new AtomicInteger(200);
+  private static final Map<String, AtomicInteger> tickets = new ConcurrentHashMap<>();
+  private static final Map<String, AtomicInteger> events = new ConcurrentHashMap<>();
+  private static final List<String> badSignatures = new CopyOnWriteArrayList<>();
+  private static int corePort;
+  private static RunningDistribution appliance;
+  private static Desk desk;
+
+  @BeforeClass
+  public static void start() throws IOException {
+    crm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    crm.createContext("/api/contacts", IntegrationE2EIT::contact);
+    crm.createContext("/erp/", IntegrationE2EIT::erp);
+    crm.start();
+    appliance =
+        Desk.demoAppliance(
+            "crm",
+            Map.of(),
+            home -> {
+              try {
+                Files.writeString(
+                    home.resolve("etc/org.switchboard.crm.rest-shop.cfg"), connectorConfig());
+                Files.writeString(
+                    home.resolve("etc/org.switchboard.integration.webhook-erp.cfg"),
+                    erpConfig(
+                        "name = erp",
+                        "url = " + erpUrl("events"),
+                        "types = " + COMPLETED,
+                        "secret = " + SECRET));
+                Files.writeString(
+                    home.resolve("etc/org.switchboard.integration.tickets.cfg"),
+                    erpConfig("url = " + erpUrl("tickets"), "dispositions = complaint"));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    desk = new Desk(appliance);
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(60),
+        () ->
+            appliance
+                .client("admin", "admin", "service:list org.switchboard.crm.api.CrmConnector")
+                .contains("switchboard.crm.connector = shop"),
+        "the REST CRM connector 'shop' configured from etc/");
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(60),
+        () -> {
+          String list = appliance.client("admin", "admin", "switchboard:delivery-list");
+          return list.contains("webhook:erp") && list.contains("tickets:orders");
+        },
+        "the webhook and the tickets configured from etc/");
+    corePort =
+        Integer.parseInt(
+            Files.readAllLines(appliance.home().resolve("etc/system.properties")).stream()
+                .filter(l -> l.startsWith("switchboard.artemis.core.port"))
+                .map(l -> l.split("=", 2)[1].strip())
+                .reduce((a, b) -> b)
+                .orElseThrow());
+  }
+
+  @AfterClass
+  public static void stop() {
+    try {
+      if (appliance != null) {
+        appliance.close();
+      }
+    } finally {
+      crm.stop(0);
+    }
+  }
+
+  @After
+  public void cleanUp() throws IOException {
+    failWith.set(0);
+    erpStatus.set(200);
+    desk.state("agent3", "NOT_READY");
+    desk.closeOpen("voice");
+    desk.closeOpen("chat");
+  }
+
+  private static String erpUrl(String what) {
+    return "http://127.0.0.1:" + crm.getAddress().getPort() + "/erp/" + what;
+  }
+
+  private static String erpConfig(String... lines) {
+    return String.join("\n", lines)
+        + "\nmaxAttempts = 3\nfirstRetry = 100\nmaxRetry = 400\ntimeout = 2000\n";
+  }
+
+  /**
+   * The stand-in ERP: {@code /erp/events} takes signed webhooks (checked with the shared secret),
+   * {@code /erp/tickets} opens a ticket per Idempotency-Key; both answer {@link #erpStatus}.
+   */
+  private static void erp(HttpExchange x) throws IOException {
+    String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    int status = erpStatus.get();
+    if (status == 200) {
+      if (x.getRequestURI().getPath().endsWith("/events")) {
+        String sig = x.getRequestHeaders().getFirst("X-Switchboard-Signature");
+        if (sig == null || !sig.equals(sign(sig, body))) {
+          badSignatures.add(String.valueOf(sig));
+        }
+        events
+            .computeIfAbsent(x.getRequestHeaders().getFirst("ce-id"), k -> new AtomicInteger())
+            .incrementAndGet();
+      } else {
+        tickets
+            .computeIfAbsent(
+                x.getRequestHeaders().getFirst("Idempotency-Key"), k -> new AtomicInteger())
+            .incrementAndGet();
+      }
+    }
+    x.sendResponseHeaders(status, -1);
+    x.close();
+  }
+
+  /** The signature the receiver expects for the timestamp in {@code header}. */
+  private static String sign(String header, String body) {
+    try {
+      String t = header.substring(2, header.indexOf(','));
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "t="
+          + t
+          + ",v1="
+          + java.util.HexFormat.of()
+              .formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      return "unverifiable: " + e;
+    }
+  }
+
+  private static String connectorConfig() {
+    return String.join(
+        "\n",
+        "name = shop",
+        "lookupUrl = http://127.0.0.1:"
+            + crm.getAddress().getPort()
+            + "/api/contacts?{kind}={value}",
+        "kinds = phone,email",
+        "authorization = Bearer e2e-token",
+        "resultPointer = /results",
+        "idPointer = /contactId",
+        "namePointer = /displayName",
+        "tierPointer = /segment",
+        "priorityPointer = /priority",
+        "fields = Account=/account, Open orders=/orders/open, Last order=/orders/last",
+        "linkTemplate = https://crm.example.com/contacts/{id}",
+        "timeout = 400",
+        "failuresToOpen = 3",
+        "openSeconds = 60",
+        "");
+  }
+
+  /**
+   * The stand-in CRM: {@code ?phone=+49...}, bearer token required, answers from {@link #contacts}.
+   */
+  private static void contact(HttpExchange x) throws IOException {
+    String query = URLDecoder.decode(x.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+    asked.add(query);
+    int status;
+    String body;
+    if (!"Bearer e2e-token".equals(x.getRequestHeaders().getFirst("Authorization"))) {
+      status = 401;
+      body = "{\"error\":\"unauthorized\"}";
+    } else if (failWith.get() != 0) {
+      status = failWith.get();
+      body = "{\"error\":\"maintenance\"}";
+    } else {
+      String value = query.substring(query.indexOf('=') + 1);
+      String found = contacts.get(value);
+      status = 200;
+      body = "{\"results\":[" + (found == null ? "" : found) + "]}";
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    x.getResponseHeaders().set("Content-Type", "application/json");
+    x.sendResponseHeaders(status, bytes.length);
+    x.getResponseBody().write(bytes);
+    x.close();
+  }
+
+  @Test
+  public void a_knownVipCallerIsRecognisedBeforeRoutingAndTheScreenPopShowsTheirOrders()
+      throws Exception {
+    JsonNode li =
+        post(
+            "/api/v1/customers",
+            "{\"name\":\"Li Wei\",\"tier\":\"vip\",\"priority\":30,\"tags\":[\"wholesale\"],"
+                + "\"identities\":[\"phone:"
+                + CALLER
+                + "\"]}",
+            201);
+    contacts.put(
+        CALLER,
+        "{\"contactId\":\"C-100\",\"displayName\":\"Li Wei (ACME)\",\"segment\":\"key-account\","
+            + "\"account\":\"ACME GmbH\",\"orders\":{\"open\":2,\"last\":\"1001 shipped\"}}");
+
+    try (Sipp.Phone phone = Sipp.phone("agent-answer.xml", 1, "-d", "500")) {
+      phone.registerAs("agent3", appliance.sipPort());
+      desk.ready("agent3");
+      Sipp.Result call = Sipp.run("caller.xml", appliance.sipPort(), "-s", "100", "-d", "1000");
+      assertEquals(call.output(), 0, call.exit());
+      assertEquals(phone.tail(), 0, phone.await(30).exit());
+    }
+
+    JsonNode i = desk.latestCall("agent3");
+    assertEquals(CALLER, i.path("from").asText());
+    assertEquals(
+        "the built-in CRM's customer", li.path("id").asText(), i.path("customerRef").asText());
+    JsonNode a = i.path("attributes");
+    assertEquals("true", a.path("vip").asText());
+    assertEquals("30", a.path("customerPriority").asText());
+    assertEquals("vip", a.path("customer.tier").asText());
+    assertEquals("phone:" + CALLER, a.path("customer.matchedBy").asText());
+    JsonNode queued = event(i.path("id").asText(), "queued");
+    assertEquals(
+        "known when the ACD got the call",
+        li.path("id").asText(),
+        queued.at("/data/interaction/customerRef").asText());
+    assertEquals("true", queued.at("/data/interaction/attributes/vip").asText());
+
+    JsonNode pop = screenPop(i.path("id").asText(), AGENT);
+    assertEquals("Li Wei", pop.at("/customer/name").asText());
+    assertEquals("[\"wholesale\"]", pop.at("/customer/tags").toString());
+    JsonNode shop = pop.path("external").get(0);
+    assertEquals("shop", shop.path("connector").asText());
+    assertEquals("C-100", shop.path("id").asText());
+    assertEquals("2", shop.at("/fields/Open orders").asText());
+    assertEquals("1001 shipped", shop.at("/fields/Last order").asText());
+    assertEquals("https://crm.example.com/contacts/C-100", shop.path("link").asText());
+    assertEquals(0, pop.path("unavailable").size());
+    desk.complete(i.path("id").asText());
+  }
+
+  @Test
+  public void b_callerOnlyTheExternalCrmKnowsIsReferencedThereWithItsPriority() throws Exception {
+    contacts.put(
+        "+4930777001",
+        "{\"contactId\":\"C-777\",\"displayName\":\"Zhang San\",\"segment\":\"gold\","
+            + "\"priority\":25,\"orders\":{\"open\":1}}");
+
+    JsonNode i = openCall("+4930777001");
+
+    assertEquals("shop:C-777", i.path("customerRef").asText());
+    assertEquals("25", i.at("/attributes/customerPriority").asText());
+    assertEquals("Zhang San", i.at("/attributes/customer.name").asText());
+    assertTrue(
+        "not copied into the built-in CRM",
+        get("/api/v1/customers?identity=phone:%2B4930777001").isEmpty());
+    JsonNode pop = screenPop(i.path("id").asText(), SUPERVISOR);
+    assertTrue(pop.path("customer").isNull());
+    assertEquals("1", pop.at("/external/0/fields/Open orders").asText());
+  }
+
+  @Test
+  public void c_withTheCrmFailingCallsOpenAtOnceAndTheScreenPopSaysWhy() throws Exception {
+    failWith.set(503);
+    int before = asked.size();
+
+    for (int n = 0; n < 4; n++) {
+      long start = System.nanoTime();
+      JsonNode i = openCall("+4930888000" + n);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue("opened in " + millis + " ms", millis < 5000);
+      assertFalse(
+          "a new caller becomes a built-in customer", i.path("customerRef").asText().contains(":"));
+    }
+    assertEquals("after 3 failures in a row the CRM is left alone", 3, asked.size() - before);
+
+    JsonNode i = openCall("+49308889999");
+    JsonNode pop = screenPop(i.path("id").asText(), SUPERVISOR);
+    assertEquals("+49308889999", pop.at("/customer/name").asText());
+    assertTrue(pop.toString(), pop.at("/unavailable/shop").asText().contains("not asked until"));
+  }
+
+  @Test
+  public void d_aComplaintOpensExactlyOneTicketEvenWhenItsEventComesTwice() throws Exception {
+    try (org.switchboard.itest.EventTap tap =
+        new org.switchboard.itest.EventTap(corePort, "switchboard.events")) {
+      String id = closedChat("complaint");
+      org.switchboard.itest.EventTap.Received completed =
+          tap.await(id, COMPLETED, Duration.ofSeconds(30));
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(30), () -> tickets.containsKey(id), "the ticket of " + id);
+
+      tap.resend("switchboard.events", completed);
+      String other = closedChat("resolved");
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(30),
+          () -> {
+            JsonNode t = delivery("tickets:orders");
+            return t.path("duplicates").asInt() == 1 && t.path("skipped").asInt() >= 1;
+          },
+          "the redelivered complaint and the resolved chat seen by the tickets");
+
+      assertEquals("one ticket for the complaint: " + tickets, 1, tickets.get(id).get());
+      assertFalse("no ticket for a resolved chat", tickets.containsKey(other));
+      assertEquals(List.of(), badSignatures);
+    }
+  }
+
+  @Test
+  public void e_withTheErpDownEventsAreDeadLetteredAndAReplayDeliversEveryOneOnce()
+      throws Exception {
+    erpStatus.set(503);
+    java.util.Set<String> before = java.util.Set.copyOf(events.keySet());
+    long deadBefore = delivery("webhook:erp").path("deadLettered").asLong();
+    for (int n = 0; n < 5; n++) {
+      closedChat("resolved");
+    }
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(60),
+        () -> delivery("webhook:erp").path("deadLettered").asLong() == deadBefore + 5,
+        "5 dead letters of the webhook");
+    assertEquals(5, delivery("webhook:erp").path("inDeadLetterQueue").asInt());
+    assertEquals("nothing reached the ERP while it was down", before, events.keySet());
+
+    erpStatus.set(200);
+    String replay = appliance.client("admin", "admin", "switchboard:delivery-replay erp");
+
+    assertTrue(replay, replay.contains("replayed 5: delivered 5, dead-lettered again 0"));
+    Map<String, Integer> added = new java.util.HashMap<>();
+    events.forEach(
+        (k, v) -> {
+          if (!before.contains(k)) {
+            added.put(k, v.get());
+          }
+        });
+    assertEquals("each of the 5 events exactly once: " + added, 5, added.size());
+    assertTrue(added.toString(), added.values().stream().allMatch(c -> c == 1));
+    assertEquals(0, delivery("webhook:erp").path("inDeadLetterQueue").asInt());
+    assertEquals(List.of(), badSignatures);
+  }
+
+  /** The row of {@code switchboard:delivery-list --json} for a delivery, or a missing node. */
+  private static JsonNode delivery(String name) {
+    String out = appliance.client("admin", "admin", "switchboard:delivery-list --json");
+    int start = out.indexOf('[');
+    int end = out.lastIndexOf(']');
+    if (start < 0 || end < start) {
+      return JSON.missingNode();
+    }
+    try {
+      for (JsonNode r : JSON.readTree(out.substring(start, end + 1))) {
+        if (r.path("delivery").asText().equals(name)) {
+          return r;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return JSON.missingNode();
+  }
+
+  /** A chat that agent3 accepts, ends and completes with the disposition. */
+  private static String closedChat(String disposition) throws Exception {
+    desk.ready("agent3");
+    String id =
+        post(
+                "/api/v1/interactions",
+                "{\"channel\":\"chat\",\"direction\":\"INBOUND\",\"from\":\"erp-test@example.com\","
+                    + "\"to\":\"web\",\"queue\":\"support\"}",
+                201)
+            .path("id")
+            .asText();
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(30),
+        () -> "OFFERED".equals(desk.interaction(id).path("state").asText()),
+        "the chat offered to agent3");
+    String base = "/api/v1/interactions/" + id + "/";
+    post(base + "accept", "{\"agent\":\"agent3\"}", 200);
+    post(base + "end", "{}", 200);
+    post(base + "complete", "{\"code\":\"" + disposition + "\",\"note\":\"e2e\"}", 200);
+    return id;
+  }
+
+  /** A call opened and queued in support through the API (the REST client is not under test). */
+  private static JsonNode openCall(String from) throws IOException {
+    return post(
+        "/api/v1/interactions",
+        "{\"channel\":\"voice\",\"direction\":\"INBOUND\",\"from\":\""
+            + from
+            + "\",\"to\":\"100\",\"queue\":\"support\"}",
+        201);
+  }
+
+  private static JsonNode screenPop(String id, Login login) throws IOException {
+    HttpResponse<String> r =
+        appliance.http().get("/api/v1/interactions/" + id + "/customer", login);
+    assertEquals(r.body(), 200, r.statusCode());
+    return JSON.readTree(r.body());
+  }
+
+  private static JsonNode post(String path, String json, int expected) throws IOException {
+    HttpResponse<String> r = appliance.http().post(path, SUPERVISOR, json);
+    assertEquals(r.body(), expected, r.statusCode());
+    return JSON.readTree(r.body());
+  }
+
+  private static JsonNode event(String id, String type) throws IOException {
+    for (JsonNode e : get("/api/v1/interactions/" + id + "/events")) {
+      if (e.path("type").asText().endsWith("." + type)) {
+        return e;
+      }
+    }
+    throw new AssertionError("no " + type + " event of " + id);
+  }
+
+  private static JsonNode get(String path) throws IOException {
+    HttpResponse<String> r = appliance.http().get(path, SUPERVISOR);
+    assertEquals(r.body(), 200, r.statusCode());
+    return JSON.readTree(r.body());
+  }
+}
