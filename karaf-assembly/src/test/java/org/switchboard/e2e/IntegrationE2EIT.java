@@ -39,7 +39,7 @@ import org.switchboard.e2e.HttpProbe.Login;
  * referenced there; with the CRM failing, calls still open at once and the screen pop says why.
  * ERP: a chat closed as {@code complaint} opens exactly one ticket even when its event comes twice;
  * with the ERP down the events go to the dead-letter queue, and a replay once it is back delivers
- * every one, each once, signed.
+ * every one, each once, signed; customers the ERP drops as a CSV file are imported and reported.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING) // c_ leaves the connector's circuit open
 public class IntegrationE2EIT {
@@ -388,6 +388,26 @@ public class IntegrationE2EIT {
     assertTrue(added.toString(), added.values().stream().allMatch(c -> c == 1));
     assertEquals(0, delivery("webhook:erp").path("inDeadLetterQueue").asInt());
     assertEquals(List.of(), badSignatures);
+  }
+
+  @Test
+  public void f_customersTheErpDropsAsCsvAreImportedAndReported() throws Exception {
+    java.nio.file.Path drop = appliance.home().resolve("data/import/customers");
+    Files.createDirectories(drop);
+    java.nio.file.Path part = drop.resolve("erp-export.csv.part");
+    Files.writeString(
+        part, "name,tier,phone\nWang Fang,gold,+49305557001\nBroken Row,,not a number\n");
+    Files.move(part, drop.resolve("erp-export.csv"));
+
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(60),
+        () -> Files.exists(drop.resolve("done/erp-export.csv.report.json")),
+        "the drop imported and reported");
+    JsonNode found = get("/api/v1/customers?identity=phone:%2B49305557001");
+    assertEquals("Wang Fang", found.path(0).path("name").asText());
+    JsonNode report = JSON.readTree(drop.resolve("done/erp-export.csv.report.json").toFile());
+    assertEquals(1, report.path("created").asInt());
+    assertEquals(3, report.at("/failed/0/line").asInt());
   }
 
   /** The row of {@code switchboard:delivery-list --json} for a delivery, or a missing node. */

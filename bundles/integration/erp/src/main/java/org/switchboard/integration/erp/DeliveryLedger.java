@@ -32,50 +32,56 @@ final class DeliveryLedger implements IdempotentRepository {
     if (contains(key)) {
       return false;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO erp_delivered (delivery, delivery_key, delivered_at) VALUES (?, ?, ?)")) {
-      s.setString(1, delivery);
-      s.setString(2, key);
-      s.setTimestamp(3, Timestamp.from(Instant.now()));
-      s.executeUpdate();
-      return true;
-    } catch (SQLException e) {
+    try {
+      return run(
+          "INSERT INTO erp_delivered (delivery, delivery_key, delivered_at) VALUES (?, ?, ?)",
+          key,
+          s -> {
+            s.setTimestamp(3, Timestamp.from(Instant.now()));
+            return s.executeUpdate() > 0;
+          });
+    } catch (SwitchboardException e) {
       if (contains(key)) {
         return false; // another consumer recorded it a moment ago
       }
-      throw new SwitchboardException("cannot record delivery " + key + ": " + e.getMessage(), e);
+      throw e;
     }
   }
 
   @Override
   public boolean contains(String key) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT 1 FROM erp_delivered WHERE delivery = ? AND delivery_key = ?")) {
-      s.setString(1, delivery);
-      s.setString(2, key);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next();
-      }
-    } catch (SQLException e) {
-      throw new SwitchboardException("cannot read delivery " + key + ": " + e.getMessage(), e);
-    }
+    return run(
+        "SELECT 1 FROM erp_delivered WHERE delivery = ? AND delivery_key = ?",
+        key,
+        s -> {
+          try (ResultSet r = s.executeQuery()) {
+            return r.next();
+          }
+        });
   }
 
   @Override
   public boolean remove(String key) {
+    return run(
+        "DELETE FROM erp_delivered WHERE delivery = ? AND delivery_key = ?",
+        key,
+        s -> s.executeUpdate() > 0);
+  }
+
+  /** What to do with a statement whose first two parameters are the delivery and the key. */
+  @FunctionalInterface
+  private interface Statement {
+    boolean run(PreparedStatement s) throws SQLException;
+  }
+
+  private boolean run(String sql, String key, Statement work) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "DELETE FROM erp_delivered WHERE delivery = ? AND delivery_key = ?")) {
+        PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, delivery);
       s.setString(2, key);
-      return s.executeUpdate() > 0;
+      return work.run(s);
     } catch (SQLException e) {
-      throw new SwitchboardException("cannot remove delivery " + key + ": " + e.getMessage(), e);
+      throw new SwitchboardException("delivery ledger, key " + key + ": " + e.getMessage(), e);
     }
   }
 

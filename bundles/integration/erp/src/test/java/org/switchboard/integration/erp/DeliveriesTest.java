@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.camel.ProducerTemplate;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +64,8 @@ class DeliveriesTest {
             .setBindingsDirectory(dir.resolve("bindings").toString())
             .setPagingDirectory(dir.resolve("paging").toString())
             .setLargeMessagesDirectory(dir.resolve("large").toString())
-            .addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + amqp + "?protocols=AMQP"));
+            .addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + amqp + "?protocols=AMQP")
+            .addAcceptorConfiguration("in-vm", "vm://0"));
     broker.start();
     erp = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
     erp.createContext("/", this::serve);
@@ -165,7 +165,7 @@ class DeliveriesTest {
   }
 
   /** An event as the core publishes it: CloudEvents JSON with ce_* properties. */
-  private void publish(String type, String subject, String data) {
+  private void publish(String type, String subject, String data) throws Exception {
     String id = UUID.randomUUID().toString();
     String event =
         "{\"specversion\":\"1.0\",\"id\":\""
@@ -182,12 +182,25 @@ class DeliveriesTest {
     publishRaw(event, type, subject, id);
   }
 
-  private void publishRaw(String event, String type, String subject, String id) {
-    ProducerTemplate p = camel.producer();
-    p.sendBodyAndHeaders(
-        "amqp:topic:switchboard.events",
-        event,
-        Map.of("ce_type", type, "ce_subject", subject, "ce_id", id));
+  /** Publishes the way the core's publisher does: Artemis core protocol, bytes, multicast. */
+  private void publishRaw(String event, String type, String subject, String id) throws Exception {
+    try (var locator =
+            org.apache.activemq.artemis.api.core.client.ActiveMQClient.createServerLocator(
+                "vm://0");
+        var factory = locator.createSessionFactory();
+        var session = factory.createSession(true, true);
+        var producer = session.createProducer("switchboard.events")) {
+      var m =
+          session.createMessage(
+              org.apache.activemq.artemis.api.core.client.ClientMessage.BYTES_TYPE, true);
+      m.getBodyBuffer().writeBytes(event.getBytes(StandardCharsets.UTF_8));
+      m.putStringProperty("ce_type", type);
+      m.putStringProperty("ce_subject", subject);
+      m.putStringProperty("ce_id", id);
+      m.putStringProperty("JMS_AMQP_CONTENT_TYPE", "application/cloudevents+json");
+      m.setRoutingType(org.apache.activemq.artemis.api.core.RoutingType.MULTICAST);
+      producer.send(m);
+    }
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
@@ -226,8 +239,7 @@ class DeliveriesTest {
 
   @Test
   void erpDownRetriesThenDeadLettersAndAReplayDeliversEverythingOnce() throws Exception {
-    deliveries.start(
-        webhook("erp", "org.switchboard.interaction.completed"), Webhooks::cloudEvent, null);
+    begin(webhook("erp", "org.switchboard.interaction.completed"), Webhooks::cloudEvent, null);
     status.set(503);
     int n = 20;
     for (int i = 0; i < n; i++) {
@@ -253,8 +265,7 @@ class DeliveriesTest {
 
   @Test
   void aReplayWhileTheErpIsStillDownKeepsTheMessagesForNextTime() throws Exception {
-    deliveries.start(
-        webhook("erp", "org.switchboard.interaction.completed"), Webhooks::cloudEvent, null);
+    begin(webhook("erp", "org.switchboard.interaction.completed"), Webhooks::cloudEvent, null);
     status.set(500);
     publish("org.switchboard.interaction.completed", "i-1", "{}");
     publish("org.switchboard.interaction.completed", "i-2", "{}");
