@@ -39,7 +39,8 @@ import org.switchboard.e2e.HttpProbe.Login;
  * referenced there; with the CRM failing, calls still open at once and the screen pop says why.
  * ERP: a chat closed as {@code complaint} opens exactly one ticket even when its event comes twice;
  * with the ERP down the events go to the dead-letter queue, and a replay once it is back delivers
- * every one, each once, signed; customers the ERP drops as a CSV file are imported and reported.
+ * every one, each once, signed; customers the ERP drops as a CSV file are imported and reported; a
+ * caller only the CRM's database knows is found through the JDBC connector.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING) // c_ leaves the connector's circuit open
 public class IntegrationE2EIT {
@@ -57,8 +58,16 @@ public class IntegrationE2EIT {
   private static final AtomicInteger erpStatus = new AtomicInteger(200);
   private static final Map<String, AtomicInteger> tickets = new ConcurrentHashMap<>();
   private static final Map<String, AtomicInteger> events = new ConcurrentHashMap<>();
+  private static final Map<String, AtomicInteger> eventsBySubject = new ConcurrentHashMap<>();
   private static final List<String> badSignatures = new CopyOnWriteArrayList<>();
   private static int corePort;
+
+  /** The CRM's own database, created by H2 at the first connection (idempotent). */
+  private static final String CRM_DATABASE =
+      "CREATE TABLE IF NOT EXISTS customers (customer_no VARCHAR(20) PRIMARY KEY,"
+          + " customer_name VARCHAR(100), phone VARCHAR(20), priority INT, credit_limit INT);\n"
+          + "MERGE INTO customers VALUES ('K-0042', 'Chen Jing', '+4930666001', 15, 5000);\n";
+
   private static RunningDistribution appliance;
   private static Desk desk;
 
@@ -76,6 +85,32 @@ public class IntegrationE2EIT {
               try {
                 Files.writeString(
                     home.resolve("etc/org.switchboard.crm.rest-shop.cfg"), connectorConfig());
+                Files.writeString(home.resolve("etc/crmdb.sql"), CRM_DATABASE);
+                Files.writeString(
+                    home.resolve("etc/org.ops4j.datasource-crmdb.cfg"),
+                    String.join(
+                        "\n",
+                        "osgi.jdbc.driver.name = H2 JDBC Driver",
+                        "dataSourceName = crmdb",
+                        "url = jdbc:h2:mem:crmdb;DB_CLOSE_DELAY=-1;INIT=RUNSCRIPT FROM '"
+                            + home.resolve("etc/crmdb.sql").toString().replace('\\', '/')
+                            + "'",
+                        "user = sa",
+                        "password =",
+                        ""));
+                Files.writeString(
+                    home.resolve("etc/org.switchboard.crm.jdbc-erp-db.cfg"),
+                    String.join(
+                        "\n",
+                        "name = erp-db",
+                        "dataSourceName = crmdb",
+                        "query = SELECT * FROM customers WHERE phone = {value}",
+                        "kinds = phone",
+                        "idColumn = customer_no",
+                        "nameColumn = customer_name",
+                        "priorityColumn = priority",
+                        "fields = Credit limit=credit_limit",
+                        ""));
                 Files.writeString(
                     home.resolve("etc/org.switchboard.integration.webhook-erp.cfg"),
                     erpConfig(
@@ -98,6 +133,13 @@ public class IntegrationE2EIT {
                 .client("admin", "admin", "service:list org.switchboard.crm.api.CrmConnector")
                 .contains("switchboard.crm.connector = shop"),
         "the REST CRM connector 'shop' configured from etc/");
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(60),
+        () ->
+            appliance
+                .client("admin", "admin", "service:list org.switchboard.crm.api.CrmConnector")
+                .contains("switchboard.crm.connector = erp-db"),
+        "the JDBC CRM connector 'erp-db' on its DataSource");
     RunningDistribution.waitFor(
         Duration.ofSeconds(60),
         () -> {
@@ -158,6 +200,9 @@ public class IntegrationE2EIT {
         }
         events
             .computeIfAbsent(x.getRequestHeaders().getFirst("ce-id"), k -> new AtomicInteger())
+            .incrementAndGet();
+        eventsBySubject
+            .computeIfAbsent(JSON.readTree(body).path("subject").asText(), k -> new AtomicInteger())
             .incrementAndGet();
       } else {
         tickets
@@ -408,6 +453,54 @@ public class IntegrationE2EIT {
     JsonNode report = JSON.readTree(drop.resolve("done/erp-export.csv.report.json").toFile());
     assertEquals(1, report.path("created").asInt());
     assertEquals(3, report.at("/failed/0/line").asInt());
+  }
+
+  @Test
+  public void g_aCallerKnownOnlyToTheCrmDatabaseIsFoundThroughTheJdbcConnector() throws Exception {
+    JsonNode i = openCall("+4930666001");
+
+    assertEquals("erp-db:K-0042", i.path("customerRef").asText());
+    assertEquals("15", i.at("/attributes/customerPriority").asText());
+    JsonNode pop = screenPop(i.path("id").asText(), SUPERVISOR);
+    JsonNode db = null;
+    for (JsonNode x : pop.path("external")) {
+      if (x.path("connector").asText().equals("erp-db")) {
+        db = x;
+      }
+    }
+    assertTrue(pop.toString(), db != null);
+    assertEquals("Chen Jing", db.path("name").asText());
+    assertEquals("5000", db.at("/fields/Credit limit").asText());
+  }
+
+  @Test
+  public void h_restartingTheIntegrationBundleUnderTrafficLosesAndDuplicatesNothing()
+      throws Exception {
+    List<String> closed = new java.util.ArrayList<>();
+    java.util.concurrent.CompletableFuture<String> restart =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              String out = "";
+              for (int n = 0; n < 2; n++) {
+                out +=
+                    appliance.client(
+                        "admin", "admin", "bundle:restart org.switchboard.integration.erp");
+              }
+              return out;
+            });
+    while (!restart.isDone() || closed.size() < 6) {
+      closed.add(closedChat("resolved"));
+    }
+    assertFalse(restart.get(), restart.get().contains("Error"));
+
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(90),
+        () -> closed.stream().allMatch(eventsBySubject::containsKey),
+        "the webhook of every chat closed around the restarts: " + closed.size());
+    for (String id : closed) {
+      assertEquals("delivered once: " + id, 1, eventsBySubject.get(id).get());
+    }
+    assertEquals(List.of(), badSignatures);
   }
 
   /** The row of {@code switchboard:delivery-list --json} for a delivery, or a missing node. */

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.switchboard.core.api.ConfigValues;
+import org.switchboard.crm.api.CircuitBreaker;
 import org.switchboard.crm.api.CrmConnector;
 import org.switchboard.crm.api.CrmUnavailableException;
 import org.switchboard.crm.api.ExternalCustomer;

@@ -1,4 +1,4 @@
-package org.switchboard.crm.rest;
+package org.switchboard.crm.api;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,23 +7,27 @@ import java.time.Instant;
 /**
  * Stops asking a CRM that keeps failing: after {@code failuresToOpen} failures in a row it stays
  * open for {@code openFor}; then one call is let through, and its outcome closes or reopens it. So
- * a CRM that is down costs each new interaction nothing instead of a timeout.
+ * a CRM that is down costs each new interaction nothing instead of a timeout. For {@link
+ * CrmConnector} implementations: ask {@link #allows} before each remote call and report its
+ * outcome. Thread-safe.
+ *
+ * @since 1.1
  */
-final class CircuitBreaker {
+public final class CircuitBreaker {
   private final int failuresToOpen;
   private final Duration openFor;
   private final Clock clock;
   private int failures;
   private Instant openUntil = Instant.MIN;
 
-  CircuitBreaker(int failuresToOpen, Duration openFor, Clock clock) {
+  public CircuitBreaker(int failuresToOpen, Duration openFor, Clock clock) {
     this.failuresToOpen = Math.max(1, failuresToOpen);
     this.openFor = openFor;
     this.clock = clock;
   }
 
   /** Whether a call may go out now; when half-open, only the first caller gets true. */
-  synchronized boolean allows() {
+  public synchronized boolean allows() {
     Instant now = clock.instant();
     if (now.isBefore(openUntil)) {
       return false;
@@ -34,12 +38,14 @@ final class CircuitBreaker {
     return true;
   }
 
-  synchronized void succeeded() {
+  /** The call succeeded: the circuit closes. */
+  public synchronized void succeeded() {
     failures = 0;
     openUntil = Instant.MIN;
   }
 
-  synchronized void failed() {
+  /** The call failed; enough failures in a row open the circuit. */
+  public synchronized void failed() {
     failures++;
     if (failures >= failuresToOpen) {
       openUntil = clock.instant().plus(openFor);
@@ -47,7 +53,7 @@ final class CircuitBreaker {
   }
 
   /** Until when calls are refused; {@link Instant#MIN} when closed. */
-  synchronized Instant openUntil() {
+  public synchronized Instant openUntil() {
     return openUntil;
   }
 }
