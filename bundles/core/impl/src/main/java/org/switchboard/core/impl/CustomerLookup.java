@@ -54,7 +54,7 @@ public class CustomerLookup {
         description =
             "How long a new interaction waits for the CRM to say who the customer is; after it,"
                 + " the interaction opens without a customer.")
-    int customerLookupTimeout() default 300;
+    int customerLookupTimeout() default 500;
   }
 
   /** Lookups that may run at once; more are skipped (the interaction opens without a customer). */
