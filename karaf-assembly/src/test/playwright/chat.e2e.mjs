@@ -160,6 +160,13 @@ async function conversation({ browser, name, alerts }) {
   await desk.page.getByTestId('customer-panel').getByText('Li Wei').first().waitFor();
   // The screen pop: the CRM knows the visitor by the email of the pre-chat form.
   await desk.page.locator('[data-testid=screen-pop] [data-crm=builtin]', { hasText: 'li.wei@example.com' }).waitFor();
+  // Beside it the customer's orders from the order system (the customer-orders data dip), and an
+  // order looked up by number (the order-status dip).
+  await desk.page.locator('[data-testid=customer-orders] tr', { hasText: '1001' }).filter({ hasText: 'shipped' }).waitFor();
+  await desk.page.getByTestId('order-number').fill('1002');
+  await desk.page.getByTestId('order-number').press('Enter');
+  await desk.page.locator('[data-testid=order-result]', { hasText: '2026-12-10' }).waitFor();
+  await snap(desk.page, name, 'orders');
   await reply(desk.page, 'Hi Li, it left our warehouse today.');
   await snap(desk.page, name, 'agent-replied');
 

@@ -142,6 +142,16 @@ export class Api {
     return this.get(`/v1/interactions/${enc(interactionId)}/customer`);
   }
 
+  /** The orders of the interaction's customer, from the order system's data dip. */
+  customerOrders(interactionId) {
+    return this.get(`/v1/orders?interaction=${enc(interactionId)}`);
+  }
+
+  /** One order by number. */
+  order(number) {
+    return this.get(`/v1/orders/${enc(number)}`);
+  }
+
   /** A supervisor joins a call with their own phone: mode listen, whisper or barge. */
   startMonitor(interactionId, mode) {
     return this.post(`/v1/interactions/${enc(interactionId)}/monitor`, { mode });

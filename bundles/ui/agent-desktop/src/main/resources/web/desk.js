@@ -425,6 +425,12 @@ class App {
       (api) => api.screenPop(id), (pop) => pop || null);
   }
 
+  /** The customer's orders from the order system; 'none' without one. */
+  loadOrders(id) {
+    this.loadOnce(this.store.orders, 'orders:', id,
+      (api) => api.customerOrders(id), (view) => view || null);
+  }
+
   /** Loads side data of an interaction into a store map once (again after a failure). */
   loadOnce(map, event, id, fetch, read) {
     const store = this.store;

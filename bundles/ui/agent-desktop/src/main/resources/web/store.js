@@ -1,7 +1,7 @@
 // The desktop's state in memory and a tiny publish/subscribe so views update only what changed.
 // Topics: 'me', 'config', 'interactions', 'interaction:<id>', 'agents', 'queues',
 // 'messages:<id>', 'typing:<id>', 'receipts:<id>', 'outbox:<id>', 'selected', 'error', 'feed',
-// 'tick', 'history:<id>', 'screenpop:<id>', 'lang'.
+// 'tick', 'history:<id>', 'screenpop:<id>', 'orders:<id>', 'lang'.
 
 export const FINAL_STATES = new Set(['CLOSED', 'ABANDONED']);
 
@@ -25,6 +25,7 @@ export class Store {
     this.feedStatus = 'connecting';
     this.history = new Map(); // id -> {state:'loading'|'ok'|'failed', data: interactions}
     this.screenPops = new Map(); // id -> {state:'loading'|'ok'|'none'|'failed', data: the CRM's view}
+    this.orders = new Map(); // id -> {state:'loading'|'ok'|'none'|'failed', data: the order view}
   }
 
   on(topic, fn) {
@@ -150,6 +151,7 @@ export class Store {
     this.conversations.delete(id);
     this.history.delete(id);
     this.screenPops.delete(id);
+    this.orders.delete(id);
   }
 
   select(id) {

@@ -5,8 +5,15 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,21 +41,82 @@ public class WebChatE2EIT {
   private static Browser browser;
   private static RunningDistribution appliance;
   private static Desk desk;
+  private static HttpServer orderSystem;
 
   @BeforeClass
-  public static void start() {
+  public static void start() throws IOException {
     browser = Browser.shop();
+    orderSystem = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+    orderSystem.createContext("/orders", WebChatE2EIT::orders);
+    orderSystem.start();
     appliance =
         Desk.demoAppliance(
             "chat",
             Map.of(),
-            home ->
-                Ports.set(
-                    home,
-                    "org.switchboard.channel.webchat.cfg",
-                    Map.of("allowedOrigins", browser.origin())));
+            home -> {
+              Ports.set(
+                  home,
+                  "org.switchboard.channel.webchat.cfg",
+                  Map.of("allowedOrigins", browser.origin()));
+              try {
+                Files.createDirectories(home.resolve("etc/dips"));
+                Files.writeString(
+                    home.resolve("etc/dips/orders.camel.yaml"),
+                    orderRoutes(orderSystem.getAddress().getPort()));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     browser.pointAt("http://127.0.0.1:" + appliance.httpPort());
     desk = new Desk(appliance);
+    desk.awaitFlowEngine("customer-orders", "order-status");
+  }
+
+  /**
+   * The stand-in order system: {@code /orders?email=} lists a customer's orders, {@code
+   * /orders/<number>} is one order; anything else is 404.
+   */
+  private static void orders(HttpExchange x) throws IOException {
+    String path = x.getRequestURI().getPath();
+    String query = String.valueOf(x.getRequestURI().getQuery());
+    String body = null;
+    if (path.equals("/orders") && query.equals("email=li.wei@example.com")) {
+      body =
+          "{\"orders\":[{\"number\":\"1001\",\"status\":\"shipped\",\"total\":\"59.90 EUR\"},"
+              + "{\"number\":\"0997\",\"status\":\"delivered\",\"total\":\"12.00 EUR\"}],"
+              + "\"openOrders\":1}";
+    } else if (path.equals("/orders/1002")) {
+      body = "{\"status\":\"open\",\"eta\":\"2026-12-10\"}";
+    }
+    byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    x.getResponseHeaders().set("Content-Type", "application/json");
+    x.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);
+    if (body != null) {
+      x.getResponseBody().write(bytes);
+    }
+    x.close();
+  }
+
+  /** The admin's dip routes for agents: a customer's orders by email, one order by number. */
+  private static String orderRoutes(int port) {
+    String base = "http://127.0.0.1:" + port + "/orders";
+    return String.join(
+        "\n",
+        "- route:",
+        "    id: customer-orders",
+        "    from:",
+        "      uri: direct:dip-customer-orders",
+        "      steps:",
+        "        - toD:",
+        "            uri: \"" + base + "?email=${header.email}&httpMethod=GET\"",
+        "- route:",
+        "    id: order-status",
+        "    from:",
+        "      uri: direct:dip-order-status",
+        "      steps:",
+        "        - toD:",
+        "            uri: \"" + base + "/${header.orderNumber}?httpMethod=GET\"",
+        "");
   }
 
   @AfterClass
@@ -58,6 +126,9 @@ public class WebChatE2EIT {
     }
     if (browser != null) {
       browser.close();
+    }
+    if (orderSystem != null) {
+      orderSystem.stop(0);
     }
   }
 

@@ -1,10 +1,11 @@
 // The customer panel: who it is (name, email, number, channel attributes), the screen pop of the
 // CRMs (GET /api/v1/interactions/{id}/customer) and their previous interactions
-// (GET /api/v1/interactions/{id}/history).
+// (GET /api/v1/interactions/{id}/history), with their orders (orders.js).
 
 import { formatDateTime, h, setChildren } from '../dom.js';
 import { t, tOr } from '../i18n.js';
 import { channelLabel, customerName, interactionStateLabel } from './common.js';
+import { createOrdersPanel } from './orders.js';
 
 const SHOWN = new Set(['chat.name', 'chat.email', 'chat.topic']);
 
@@ -22,6 +23,7 @@ export function createCustomerPanel(app, sc, id) {
     h('h2', { id: headingId }, t('customer.label')),
     details,
     crm,
+    createOrdersPanel(app, sc, id),
     extraBox,
     h('h3', null, t('customer.history')),
     historyStatus,

@@ -115,7 +115,8 @@ class RestApiTest {
             new SipResource(sip),
             new MonitorResource(monitors),
             new CustomerResource(crm()),
-            new ScreenPopResource(directory, interactions)));
+            new ScreenPopResource(directory, interactions),
+            orders()));
     factory.setProviders(List.of(new JsonProvider(), new ErrorMapper(), new RequestGuard(users)));
     server = factory.create();
     base = "http://127.0.0.1:" + port + "/api";
@@ -227,6 +228,90 @@ class RestApiTest {
     assertThat(body.path("external").isArray()).isTrue();
     assertThat(send("GET", "/v1/interactions/nope/customer", "super", null).statusCode())
         .isEqualTo(404);
+  }
+
+  /** Orders through two stand-in dips: one knows the customer's orders, one fails or stalls. */
+  private static OrderResource orders() {
+    OrderResource r =
+        new OrderResource(
+            interactions,
+            new OrderResource.Config() {
+              @Override
+              public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return OrderResource.Config.class;
+              }
+
+              @Override
+              public String customerOrdersDip() {
+                return "customer-orders";
+              }
+
+              @Override
+              public String orderDip() {
+                return "order-status";
+              }
+
+              @Override
+              public long timeoutMillis() {
+                return 300;
+              }
+            });
+    r.addDip(
+        input ->
+            java.util.concurrent.CompletableFuture.completedFuture(
+                Map.of(
+                    "orders.0.number", "1001",
+                    "orders.0.status", "shipped",
+                    "orders.1.number", "1002",
+                    "orders.1.status", "open",
+                    "asked", input.get("from") + "/" + input.get("channel"))),
+        Map.of(org.switchboard.flow.api.DataDip.NAME_PROPERTY, "customer-orders"));
+    r.addDip(
+        input ->
+            switch (input.get("orderNumber")) {
+              case "1001" ->
+                  java.util.concurrent.CompletableFuture.completedFuture(
+                      Map.of("status", "shipped"));
+              case "LATE" -> new java.util.concurrent.CompletableFuture<>();
+              default ->
+                  java.util.concurrent.CompletableFuture.failedFuture(
+                      new IllegalStateException("ERP answered 500"));
+            },
+        Map.of(org.switchboard.flow.api.DataDip.NAME_PROPERTY, "order-status"));
+    return r;
+  }
+
+  @Test
+  void agentsSeeTheCustomersOrdersAndLookOrdersUpThroughTheDataDips() throws Exception {
+    String id =
+        interactions
+            .open(
+                new OpenInteraction(
+                    ChannelType.VOICE, null, Direction.INBOUND, "+49305550188", "100", null, null))
+            .id();
+    assertThat(send("GET", "/v1/orders?interaction=" + id, "agent1", null).statusCode())
+        .isEqualTo(403);
+    JsonNode view =
+        JSON.readTree(send("GET", "/v1/orders?interaction=" + id, "super", null).body());
+    assertThat(view.path("state").asText()).isEqualTo("ok");
+    assertThat(view.path("orders").size()).isEqualTo(2);
+    assertThat(view.at("/orders/0/number").asText()).isEqualTo("1001");
+    assertThat(view.at("/orders/0/status").asText()).isEqualTo("shipped");
+    assertThat(view.at("/orders/1/status").asText()).isEqualTo("open");
+    assertThat(view.at("/fields/asked").asText()).isEqualTo("+49305550188/voice");
+
+    assertThat(send("GET", "/v1/orders", "agent1", null).statusCode()).isEqualTo(400);
+    JsonNode one = JSON.readTree(send("GET", "/v1/orders/1001", "agent1", null).body());
+    assertThat(one.path("state").asText()).isEqualTo("ok");
+    assertThat(one.at("/fields/status").asText()).isEqualTo("shipped");
+    JsonNode failed = JSON.readTree(send("GET", "/v1/orders/9", "agent1", null).body());
+    assertThat(failed.path("state").asText()).isEqualTo("failed");
+    assertThat(failed.path("error").asText()).contains("ERP answered 500");
+    JsonNode late = JSON.readTree(send("GET", "/v1/orders/LATE", "agent1", null).body());
+    assertThat(late.path("error").asText()).isEqualTo("no answer within 300 ms");
+    HttpResponse<String> bad = send("GET", "/v1/orders/%3Cscript%3E", "agent1", null);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("order number");
   }
 
   @Test

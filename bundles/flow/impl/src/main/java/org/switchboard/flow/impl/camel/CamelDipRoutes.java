@@ -1,11 +1,8 @@
 package org.switchboard.flow.impl.camel;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +15,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -27,18 +22,19 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
 import org.apache.camel.builder.NoErrorHandlerBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.flow.api.DataDip;
+import org.switchboard.platform.camel.RouteFile;
+import org.switchboard.platform.camel.RouteFiles;
 
 /**
  * One Camel context holding the admins' dip routes, loaded from {@code *.camel.yaml} files (Camel
- * YAML DSL). Every route consuming from {@code direct:dip-<name>} is published as a {@link DataDip}
- * named {@code <name>}. A file that does not load (bad YAML, unknown component, a dip name taken by
- * another file) is logged and skipped; when it was loaded before, its previous content stays in
- * service. Plain Java, so it runs the same in OSGi and in JUnit.
+ * YAML DSL) by {@link RouteFiles}. Every route consuming from {@code direct:dip-<name>} is
+ * published as a {@link DataDip} named {@code <name>}. A file that does not load (bad YAML, unknown
+ * component, a route id or dip name taken by another file) is logged and skipped; when it was
+ * loaded before, its previous content stays in service. Plain Java, so it runs the same in OSGi and
+ * in JUnit.
  *
  * <p>A lookup runs the route on a small bounded pool, never on the caller's thread: the input goes
  * in as headers and as a JSON body (InOut), the reply body is read as a flat JSON object, and the
@@ -53,19 +49,14 @@ public final class CamelDipRoutes implements AutoCloseable {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(CamelDipRoutes.class);
-  private static final String SUFFIX = ".camel.yaml";
   private static final String DIP_PREFIX = "dip-";
 
-  private record Loaded(String text, long modified, long size, List<String> routeIds) {}
-
-  private final Path directory;
   private final Duration timeout;
   private final Registrar registrar;
   private final CamelContext camel;
+  private final RouteFiles files;
   private final ProducerTemplate producer;
   private final ThreadPoolExecutor lookups;
-  private final Map<Path, Loaded> files = new HashMap<>();
-  private final Map<Path, Long> broken = new HashMap<>();
   private final Map<String, Runnable> published = new TreeMap<>();
 
   /**
@@ -76,7 +67,6 @@ public final class CamelDipRoutes implements AutoCloseable {
    * @param threads the most lookups running at once (more are queued, up to 100)
    */
   public CamelDipRoutes(Path directory, Duration timeout, int threads, Registrar registrar) {
-    this.directory = directory;
     this.timeout = timeout;
     this.registrar = registrar;
     DefaultCamelContext context = new DefaultCamelContext();
@@ -90,6 +80,7 @@ public final class CamelDipRoutes implements AutoCloseable {
     context.getShutdownStrategy().setShutdownNowOnTimeout(true);
     context.start();
     this.camel = context;
+    this.files = new RouteFiles(context, directory, "Dip", CamelDipRoutes::warnWithoutDip);
     this.producer = context.createProducerTemplate();
     AtomicInteger count = new AtomicInteger();
     this.lookups =
@@ -107,6 +98,18 @@ public final class CamelDipRoutes implements AutoCloseable {
     this.lookups.allowCoreThreadTimeOut(true);
   }
 
+  private static void warnWithoutDip(Path file, List<Route> routes) {
+    if (routes.stream().noneMatch(r -> dipName(r) != null)) {
+      LOG.warn(
+          "Dip route file {} has no route from direct:dip-<name>: it publishes no data dip", file);
+    }
+  }
+
+  /** How each route file stands. */
+  public List<RouteFile> files() {
+    return files.files();
+  }
+
   /** The names of the dips currently published. */
   public synchronized Set<String> dipNames() {
     return Set.copyOf(published.keySet());
@@ -114,116 +117,8 @@ public final class CamelDipRoutes implements AutoCloseable {
 
   /** Loads new and changed files, unloads removed ones, and publishes the dips. */
   public synchronized void scan() {
-    Map<Path, long[]> present = new HashMap<>();
-    try {
-      Files.createDirectories(directory);
-      try (Stream<Path> list = Files.list(directory)) {
-        for (Path file :
-            list.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
-          present.put(
-              file, new long[] {Files.getLastModifiedTime(file).toMillis(), Files.size(file)});
-        }
-      }
-    } catch (IOException e) {
-      LOG.error("Cannot read the dip route directory {}: {}", directory, e.toString());
-      return;
-    }
-    for (Path gone : List.copyOf(files.keySet())) {
-      if (!present.containsKey(gone)) {
-        removeRoutes(files.remove(gone).routeIds());
-        LOG.info("Dip routes of {} removed (file deleted)", gone);
-      }
-    }
-    broken.keySet().retainAll(present.keySet());
-    present.forEach(
-        (file, stamp) -> {
-          Loaded loaded = files.get(file);
-          boolean same =
-              loaded != null && loaded.modified() == stamp[0] && loaded.size() == stamp[1];
-          Long brokenAt = broken.get(file);
-          if (!same && (brokenAt == null || brokenAt != stamp[0] + stamp[1] * 31)) {
-            load(file, stamp);
-          }
-        });
+    files.scan();
     publish();
-  }
-
-  private void load(Path file, long[] stamp) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      LOG.warn("Cannot read dip route file {}: {}", file, e.toString());
-      return;
-    }
-    Loaded previous = files.remove(file);
-    if (previous != null) {
-      removeRoutes(previous.routeIds());
-    }
-    try {
-      List<String> ids = addRoutes(file, text);
-      files.put(file, new Loaded(text, stamp[0], stamp[1], ids));
-      broken.remove(file);
-      if (ids.stream().noneMatch(id -> dipName(camel.getRoute(id)) != null)) {
-        LOG.warn(
-            "Dip route file {} has no route from direct:dip-<name>: it publishes no data dip",
-            file);
-      }
-      LOG.info("Dip route file {} loaded: routes {}", file, ids);
-    } catch (Exception e) {
-      broken.put(file, stamp[0] + stamp[1] * 31);
-      LOG.error(
-          "Dip route file {} is broken and was skipped{}: {}",
-          file,
-          previous == null ? "" : " (its previous content stays in service)",
-          rootMessage(e));
-      if (previous != null) {
-        try {
-          files.put(
-              file,
-              new Loaded(
-                  previous.text(),
-                  previous.modified(),
-                  previous.size(),
-                  addRoutes(file, previous.text())));
-        } catch (Exception again) {
-          LOG.error("Restoring the previous routes of {} failed too: {}", file, rootMessage(again));
-        }
-      }
-    }
-  }
-
-  private List<String> addRoutes(Path file, String text) throws Exception {
-    Set<String> before = routeIds();
-    try {
-      PluginHelper.getRoutesLoader(camel)
-          .loadRoutes(ResourceHelper.fromString(file.getFileName().toString(), text));
-    } catch (Exception e) {
-      Set<String> partial = routeIds();
-      partial.removeAll(before);
-      removeRoutes(new ArrayList<>(partial));
-      throw e;
-    }
-    Set<String> added = routeIds();
-    added.removeAll(before);
-    return List.copyOf(added);
-  }
-
-  private Set<String> routeIds() {
-    return camel.getRoutes().stream()
-        .map(Route::getRouteId)
-        .collect(Collectors.toCollection(HashSet::new));
-  }
-
-  private void removeRoutes(List<String> ids) {
-    for (String id : ids) {
-      try {
-        camel.getRouteController().stopRoute(id);
-        camel.removeRoute(id);
-      } catch (Exception e) {
-        LOG.warn("Could not remove dip route {}: {}", id, e.toString());
-      }
-    }
   }
 
   private void publish() {
@@ -304,18 +199,10 @@ public final class CamelDipRoutes implements AutoCloseable {
             });
     if (reply.getException() != null) {
       throw new CompletionException(
-          "dip route " + name + " failed: " + rootMessage(reply.getException()),
+          "dip route " + name + " failed: " + RouteFiles.rootMessage(reply.getException()),
           reply.getException());
     }
     return JsonReplies.flatten(reply.getMessage().getBody(String.class));
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root == e ? e.toString() : e.getMessage() + " (caused by " + root + ")";
   }
 
   /** Withdraws every dip and stops the context. */
@@ -323,6 +210,7 @@ public final class CamelDipRoutes implements AutoCloseable {
   public synchronized void close() {
     published.values().forEach(Runnable::run);
     published.clear();
+    files.close();
     lookups.shutdownNow();
     try {
       producer.close();
