@@ -167,6 +167,10 @@ async function conversation({ browser, name, alerts }) {
   await desk.page.getByTestId('order-number').press('Enter');
   await desk.page.locator('[data-testid=order-result]', { hasText: '2026-12-10' }).waitFor();
   await snap(desk.page, name, 'orders');
+  // A note about the customer for the next agent, read back from the CRM.
+  await desk.page.getByTestId('note-text').fill('Prefers email; order 1001 was late.');
+  await desk.page.getByTestId('note-save').click();
+  await desk.page.locator('[data-testid=customer-notes] li', { hasText: 'order 1001 was late' }).filter({ hasText: 'agent1' }).waitFor();
   await reply(desk.page, 'Hi Li, it left our warehouse today.');
   await snap(desk.page, name, 'agent-replied');
 

@@ -142,6 +142,15 @@ export class Api {
     return this.get(`/v1/interactions/${enc(interactionId)}/customer`);
   }
 
+  /** Notes about a customer of the built-in CRM, newest first. */
+  customerNotes(customerId, limit = 20) {
+    return this.get(`/v1/customers/${enc(customerId)}/notes?limit=${limit}`);
+  }
+
+  addCustomerNote(customerId, text, interactionId) {
+    return this.post(`/v1/customers/${enc(customerId)}/notes`, { text, interaction: interactionId || null });
+  }
+
   /** The orders of the interaction's customer, from the order system's data dip. */
   customerOrders(interactionId) {
     return this.get(`/v1/orders?interaction=${enc(interactionId)}`);

@@ -16,6 +16,7 @@ import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,7 @@ public class IntegrationE2EIT {
   private static final Map<String, AtomicInteger> events = new ConcurrentHashMap<>();
   private static final Map<String, AtomicInteger> eventsBySubject = new ConcurrentHashMap<>();
   private static final List<String> badSignatures = new CopyOnWriteArrayList<>();
+  private static final Map<String, AtomicInteger> biEvents = new ConcurrentHashMap<>();
   private static int corePort;
 
   /** The CRM's own database, created by H2 at the first connection (idempotent). */
@@ -76,6 +78,8 @@ public class IntegrationE2EIT {
     crm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     crm.createContext("/api/contacts", IntegrationE2EIT::contact);
     crm.createContext("/erp/", IntegrationE2EIT::erp);
+    crm.createContext("/bi/", IntegrationE2EIT::bi);
+    crm.createContext("/erp-customers", IntegrationE2EIT::changedCustomers);
     crm.start();
     appliance =
         Desk.demoAppliance(
@@ -147,13 +151,7 @@ public class IntegrationE2EIT {
           return list.contains("webhook:erp") && list.contains("tickets:orders");
         },
         "the webhook and the tickets configured from etc/");
-    corePort =
-        Integer.parseInt(
-            Files.readAllLines(appliance.home().resolve("etc/system.properties")).stream()
-                .filter(l -> l.startsWith("switchboard.artemis.core.port"))
-                .map(l -> l.split("=", 2)[1].strip())
-                .reduce((a, b) -> b)
-                .orElseThrow());
+    corePort = systemPort("switchboard.artemis.core.port");
   }
 
   @AfterClass
@@ -212,6 +210,29 @@ public class IntegrationE2EIT {
       }
     }
     x.sendResponseHeaders(status, -1);
+    x.close();
+  }
+
+  /** The stand-in BI system an admin's own route posts completed interactions to. */
+  private static void bi(HttpExchange x) throws IOException {
+    String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    biEvents
+        .computeIfAbsent(JSON.readTree(body).path("subject").asText(), k -> new AtomicInteger())
+        .incrementAndGet();
+    x.sendResponseHeaders(204, -1);
+    x.close();
+  }
+
+  /** The stand-in ERP's changed customers, polled by the admin's sync route. */
+  private static void changedCustomers(HttpExchange x) throws IOException {
+    byte[] body =
+        ("[{\"name\":\"Zhao Lei\",\"tier\":\"vip\",\"priority\":25,"
+                + "\"identities\":[\"phone:+49305557002\"]},"
+                + "{\"name\":\"Broken Record\",\"identities\":[\"phone:not a number\"]}]")
+            .getBytes(StandardCharsets.UTF_8);
+    x.getResponseHeaders().set("Content-Type", "application/json");
+    x.sendResponseHeaders(200, body.length);
+    x.getResponseBody().write(body);
     x.close();
   }
 
@@ -501,6 +522,233 @@ public class IntegrationE2EIT {
       assertEquals("delivered once: " + id, 1, eventsBySubject.get(id).get());
     }
     assertEquals(List.of(), badSignatures);
+  }
+
+  @Test
+  public void i_anAdminsRouteDroppedIntoEtcIsCheckedHotLoadedAndABrokenChangeKeepsItServing()
+      throws Exception {
+    Path file = appliance.home().resolve("etc/routes/bi.camel.yaml");
+    Files.createDirectories(file.getParent());
+    String documented = Docs.example("integration.md", "routes: closed-to-bi");
+    Files.writeString(
+        file,
+        documented.replace(
+            "https://bi.example.com/contact-center", "http://127.0.0.1:" + crmPort() + "/bi/"));
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(30),
+        () -> routeFile("bi.camel.yaml").path("loaded").asBoolean(),
+        "the admin's route file loaded");
+    assertEquals("[\"closed-to-bi\"]", routeFile("bi.camel.yaml").path("routes").toString());
+    assertEquals("[\"Started\"]", routeFile("bi.camel.yaml").path("status").toString());
+
+    String first = closedChat("resolved");
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(30), () -> biEvents.containsKey(first), "the BI system got " + first);
+
+    Files.writeString(
+        file, documented.replace("routeTemplateRef: post-events", "routeTemplateRef: nope"));
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(30),
+        () -> !routeFile("bi.camel.yaml").path("loaded").asBoolean(true),
+        "the broken change refused");
+    JsonNode refused = routeFile("bi.camel.yaml");
+    assertTrue(refused.toString(), refused.path("error").asText().contains("nope"));
+    assertEquals(
+        "the previous route still serves", "[\"closed-to-bi\"]", refused.path("routes").toString());
+    String second = closedChat("resolved");
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(30), () -> biEvents.containsKey(second), "the BI system got " + second);
+
+    Files.delete(file);
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(30),
+        () -> routeFile("bi.camel.yaml").isMissingNode(),
+        "the route removed with its file");
+    assertEquals(1, biEvents.get(first).get());
+    assertEquals(1, biEvents.get(second).get());
+  }
+
+  @Test
+  public void j_anMqttClientSubscribedToTheEventsTopicGetsTheCoreEvents() throws Exception {
+    int mqtt = systemPort("switchboard.artemis.mqtt.port");
+    Path log = Files.createTempFile("mosquitto-sub", ".log");
+    Process sub =
+        new ProcessBuilder(
+                // Line-buffered: mosquitto_sub's stdio would hold its output until it exits.
+                "stdbuf",
+                "-oL",
+                "mosquitto_sub",
+                "-d",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(mqtt),
+                "-i",
+                "e2e-mqtt",
+                "-t",
+                "switchboard/events",
+                "-q",
+                "1",
+                "-W",
+                "90")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    try {
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(30),
+          () -> read(log).contains("SUBACK"),
+          "mosquitto_sub subscribed: " + log);
+      String id = closedChat("resolved");
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(30),
+          () -> read(log).contains("\"subject\":\"" + id + "\"") && read(log).contains(COMPLETED),
+          "the chat's events over MQTT: " + log);
+      for (String line : read(log).split("\n")) {
+        if (line.startsWith("{") && line.contains(id)) {
+          JsonNode e = JSON.readTree(line);
+          assertEquals("1.0", e.path("specversion").asText());
+          assertTrue(
+              e.path("type").asText(), e.path("type").asText().startsWith("org.switchboard."));
+        }
+      }
+    } finally {
+      sub.destroyForcibly();
+      sub.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      Files.deleteIfExists(log);
+    }
+  }
+
+  @Test
+  public void k_anErpPolledByTheDocumentedRouteSyncsItsCustomersAndBadPayloadsAreRefused()
+      throws Exception {
+    String documented = Docs.example("crm.md", "routes: customer-sync");
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+    Path file = appliance.home().resolve("etc/routes/customer-sync.camel.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        documented
+            .replace(
+                "https://erp.example.com/api/customers/changed",
+                "http://127.0.0.1:" + crmPort() + "/erp-customers")
+            .replace("ZXJwLXN5bmM6Y2hhbmdlLW1l", basic)
+            .replace("http://127.0.0.1:8181", "http://127.0.0.1:" + appliance.httpPort()));
+    try {
+      RunningDistribution.waitFor(
+          Duration.ofSeconds(60),
+          () -> {
+            try {
+              return get("/api/v1/customers?identity=phone:%2B49305557002").size() == 1;
+            } catch (IOException e) {
+              return false;
+            }
+          },
+          "the ERP's customer synced by the route");
+      JsonNode zhao = get("/api/v1/customers?identity=phone:%2B49305557002").get(0);
+      assertEquals("Zhao Lei", zhao.path("name").asText());
+      assertEquals(25, zhao.path("priority").asInt());
+      JsonNode call = openCall("+49305557002");
+      assertEquals(zhao.path("id").asText(), call.path("customerRef").asText());
+      assertEquals("true", call.at("/attributes/vip").asText());
+    } finally {
+      Files.deleteIfExists(file);
+    }
+
+    for (String bad : new String[] {"[{\"name\":", "{\"name\":\"x\"}", "[{\"nam\":\"x\"}]"}) {
+      HttpResponse<String> r =
+          appliance.http().post("/api/v1/customers/sync", new Login("admin", "admin"), bad);
+      assertEquals(bad, 400, r.statusCode());
+      assertFalse(bad, JSON.readTree(r.body()).path("message").asText().isBlank());
+    }
+    HttpResponse<String> agent = appliance.http().post("/api/v1/customers/sync", AGENT, "[]");
+    assertEquals(403, agent.statusCode());
+  }
+
+  @Test
+  public void l_restartingTheCrmConnectorBundlesWhileCallsArriveDelaysAndLosesNone()
+      throws Exception {
+    contacts.put("+49305558001", "{\"contactId\":\"C-800\",\"displayName\":\"Swap Test\"}");
+    assertEquals(
+        "before the restarts", "shop:C-800", openCall("+49305558001").path("customerRef").asText());
+    java.util.concurrent.CompletableFuture<String> restarts =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              String out = "";
+              for (int n = 0; n < 2; n++) {
+                out +=
+                    appliance.client("admin", "admin", "bundle:restart org.switchboard.crm.rest");
+                out +=
+                    appliance.client("admin", "admin", "bundle:restart org.switchboard.crm.jdbc");
+              }
+              return out;
+            });
+    List<String> opened = new java.util.ArrayList<>();
+    long slowest = 0;
+    while (!restarts.isDone() || opened.size() < 10) {
+      long start = System.nanoTime();
+      opened.add(openCall("+49305558001").path("id").asText());
+      slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
+    }
+    assertFalse(restarts.get(), restarts.get().contains("Error"));
+    assertTrue("an open took " + slowest + " ms", slowest < 5000);
+    for (String id : opened) {
+      assertEquals(id, "QUEUED", desk.interaction(id).path("state").asText());
+    }
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(60),
+        () ->
+            appliance
+                .client("admin", "admin", "service:list org.switchboard.crm.api.CrmConnector")
+                .contains("switchboard.crm.connector = shop"),
+        "the REST connector back after the restarts");
+    contacts.put("+49305558002", "{\"contactId\":\"C-801\",\"displayName\":\"After Swap\"}");
+    assertEquals("shop:C-801", openCall("+49305558002").path("customerRef").asText());
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int crmPort() {
+    return crm.getAddress().getPort();
+  }
+
+  /** A port the test harness wrote to etc/system.properties. */
+  private static int systemPort(String property) throws IOException {
+    return Integer.parseInt(
+        Files.readAllLines(appliance.home().resolve("etc/system.properties")).stream()
+            .filter(l -> l.startsWith(property))
+            .map(l -> l.split("=", 2)[1].strip())
+            .reduce((a, b) -> b)
+            .orElseThrow());
+  }
+
+  /** The row of {@code switchboard:route-list --json} for a file, or a missing node. */
+  private static JsonNode routeFile(String name) {
+    String out = appliance.client("admin", "admin", "switchboard:route-list --json");
+    int start = out.indexOf('[');
+    int end = out.lastIndexOf(']');
+    if (start < 0 || end < start) {
+      return JSON.missingNode();
+    }
+    try {
+      for (JsonNode r : JSON.readTree(out.substring(start, end + 1))) {
+        if (r.path("file").asText().equals(name)) {
+          return r;
+        }
+      }
+    } catch (IOException e) {
+      return JSON.missingNode();
+    }
+    return JSON.missingNode();
   }
 
   /** The row of {@code switchboard:delivery-list --json} for a delivery, or a missing node. */

@@ -5,6 +5,7 @@
 import { formatDateTime, h, setChildren } from '../dom.js';
 import { t, tOr } from '../i18n.js';
 import { channelLabel, customerName, interactionStateLabel } from './common.js';
+import { createNotes } from './notes.js';
 import { createOrdersPanel } from './orders.js';
 
 const SHOWN = new Set(['chat.name', 'chat.email', 'chat.topic']);
@@ -96,7 +97,7 @@ export function createCustomerPanel(app, sc, id) {
       crm.replaceChildren(h('p', { class: 'muted', role: 'status' }, t('crm.failed')));
       return;
     }
-    crm.replaceChildren(...screenPopParts(entry.data || {}));
+    crm.replaceChildren(...screenPopParts(entry.data || {}, (c) => createNotes(app, c.id, id)));
   };
 
   renderDetails();
@@ -110,8 +111,11 @@ export function createCustomerPanel(app, sc, id) {
   return panel;
 }
 
-/** What the CRMs say: the built-in record, each external one, and the CRMs that did not answer. */
-function screenPopParts(pop) {
+/**
+ * What the CRMs say: the built-in record (with its notes, made by {@code notesOf}), each external
+ * one, and the CRMs that did not answer.
+ */
+function screenPopParts(pop, notesOf) {
   const parts = [];
   const c = pop.customer;
   if (c) {
@@ -124,7 +128,7 @@ function screenPopParts(pop) {
     const consents = Object.entries(c.consents || {}).map(([k, v]) => `${k}: ${v ? t('crm.yes') : t('crm.no')}`);
     fact(dl, t('crm.consents'), consents.join(', '));
     parts.push(h('div', { class: 'crm-record', 'data-crm': 'builtin' },
-      h('h3', null, t('crm.builtin')), dl));
+      h('h3', null, t('crm.builtin')), dl, notesOf(c)));
   }
   for (const x of pop.external || []) {
     const dl = h('dl', { class: 'facts' });

@@ -58,7 +58,27 @@ public interface CustomerService {
    */
   Customer merge(String survivorId, String duplicateId);
 
-  /** Deletes a customer and their identities. */
+  /**
+   * Adds a note about a customer; merges move notes to the survivor, deleting the customer deletes
+   * them.
+   *
+   * @param author the user writing it
+   * @param text 1 to {@value CustomerNote#MAX_LENGTH} characters, trimmed
+   * @param interactionId the interaction it is written during, or null
+   * @throws org.switchboard.core.api.NotFoundException when there is no such customer
+   * @throws org.switchboard.core.api.ValidationException when the text is blank or too long
+   * @since 1.2
+   */
+  CustomerNote addNote(String customerId, String author, String text, String interactionId);
+
+  /**
+   * A customer's notes, newest first, at most {@code limit}.
+   *
+   * @since 1.2
+   */
+  List<CustomerNote> notes(String customerId, int limit);
+
+  /** Deletes a customer, their identities and notes. */
   void delete(String id);
 
   /**
@@ -71,6 +91,18 @@ public interface CustomerService {
    *     or an unknown column
    */
   ImportReport importCsv(Reader csv) throws IOException;
+
+  /**
+   * Creates or updates customers as another system (an ERP, a CRM export) sends them, the way
+   * {@link #importCsv} applies rows: a record with an identity that belongs to a customer updates
+   * that customer (name, tier, priority and tags replaced, identities added, consents merged with
+   * the record's winning); any other record creates one. A record that cannot be applied is
+   * reported, its position (1 for the first) as the line, and changes nothing; the others are
+   * applied.
+   *
+   * @since 1.2
+   */
+  ImportReport sync(List<CustomerDraft> records);
 
   /** Writes every customer as CSV in the columns {@link #importCsv} reads. */
   void exportCsv(Appendable out) throws IOException;

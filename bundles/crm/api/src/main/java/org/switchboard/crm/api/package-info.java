@@ -5,5 +5,5 @@
  * org.switchboard.crm.api.CustomerDirectory}; external CRMs plug in as {@link
  * org.switchboard.crm.api.CrmConnector} services.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.switchboard.crm.api;

@@ -29,6 +29,7 @@ import org.switchboard.core.api.SwitchboardException;
 import org.switchboard.core.api.ValidationException;
 import org.switchboard.crm.api.Customer;
 import org.switchboard.crm.api.CustomerDraft;
+import org.switchboard.crm.api.CustomerNote;
 import org.switchboard.crm.api.CustomerService;
 import org.switchboard.crm.api.Identity;
 import org.switchboard.crm.api.IdentityKind;
@@ -166,6 +167,7 @@ public class BuiltinCrm implements CustomerService {
                   .orElseThrow(() -> new NotFoundException("customer", duplicateId));
           touched.addAll(keep.identities());
           touched.addAll(gone.identities());
+          NoteRows.move(c, duplicateId, survivorId);
           CustomerRows.delete(c, duplicateId);
           Customer merged =
               build(survivorId, Merge.of(keep, gone), keep.createdAt(), now(), keep.version() + 1);
@@ -175,6 +177,36 @@ public class BuiltinCrm implements CustomerService {
           return merged;
         },
         touched);
+  }
+
+  @Override
+  public CustomerNote addNote(String customerId, String author, String text, String interactionId) {
+    Identifiers.require("customer", customerId);
+    Identifiers.require("author", author);
+    String body = text == null ? "" : text.strip();
+    if (body.isEmpty() || body.length() > CustomerNote.MAX_LENGTH) {
+      throw new ValidationException(
+          "text", "a note is 1 to " + CustomerNote.MAX_LENGTH + " characters");
+    }
+    CustomerNote note =
+        new CustomerNote(
+            UUID.randomUUID().toString(), customerId, author, body, interactionId, now());
+    return write(
+        c -> {
+          if (CustomerRows.find(c, customerId).isEmpty()) {
+            throw new NotFoundException("customer", customerId);
+          }
+          NoteRows.insert(c, note);
+          return note;
+        },
+        Set.of());
+  }
+
+  @Override
+  public List<CustomerNote> notes(String customerId, int limit) {
+    Identifiers.require("customer", customerId);
+    int rows = Math.min(Math.max(limit, 1), 500);
+    return read(c -> NoteRows.newest(c, customerId, rows));
   }
 
   @Override
@@ -195,6 +227,11 @@ public class BuiltinCrm implements CustomerService {
   @Override
   public ImportReport importCsv(Reader csv) throws IOException {
     return new CustomerCsv(this).importFrom(csv);
+  }
+
+  @Override
+  public ImportReport sync(List<CustomerDraft> records) {
+    return CustomerUpsert.applyAll(this, records);
   }
 
   @Override

@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -122,13 +120,6 @@ final class CustomerCsv {
         ids.add(crm.normalize(kind, v));
       }
     }
-    Optional<Customer> known = Optional.empty();
-    for (Identity i : ids) {
-      known = crm.findByIdentity(i);
-      if (known.isPresent()) {
-        break;
-      }
-    }
     String priority = cell(row, "priority");
     CustomerDraft draft;
     try {
@@ -138,23 +129,12 @@ final class CustomerCsv {
               blankToNull(cell(row, "tier")),
               priority.isEmpty() ? 0 : Integer.parseInt(priority),
               Set.copyOf(values(row, "tags")),
-              known.map(Customer::consents).orElse(Map.of()),
-              merged(known, ids));
+              Map.of(),
+              ids);
     } catch (NumberFormatException e) {
       throw new ValidationException("priority", "'" + priority + "' is not a number");
     }
-    if (known.isPresent()) {
-      crm.update(known.get().id(), known.get().version(), draft);
-      return false;
-    }
-    crm.create(draft);
-    return true;
-  }
-
-  private static List<Identity> merged(Optional<Customer> known, List<Identity> ids) {
-    Set<Identity> all = new LinkedHashSet<>(known.map(Customer::identities).orElse(List.of()));
-    all.addAll(ids);
-    return new ArrayList<>(all);
+    return CustomerUpsert.apply(crm, draft);
   }
 
   private static void checkHeader(List<String> header) {

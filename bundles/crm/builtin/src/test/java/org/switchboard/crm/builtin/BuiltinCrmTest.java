@@ -19,6 +19,7 @@ import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
 import org.switchboard.crm.api.Customer;
 import org.switchboard.crm.api.CustomerDraft;
+import org.switchboard.crm.api.CustomerNote;
 import org.switchboard.crm.api.Identity;
 import org.switchboard.crm.api.IdentityKind;
 import org.switchboard.crm.api.ImportReport;
@@ -225,6 +226,109 @@ class BuiltinCrmTest {
     assertThatThrownBy(() -> crm.importCsv(new StringReader("name,phone\n\"unterminated,+49301\n")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("not valid CSV");
+  }
+
+  @Test
+  void aSyncUpdatesKnownCustomersCreatesNewOnesAndReportsBadRecordsByPosition() {
+    Customer li =
+        crm.create(
+            new CustomerDraft(
+                "Li Wei",
+                "gold",
+                10,
+                Set.of("old"),
+                Map.of("marketing", true, "surveys", false),
+                List.of(Identity.parse("phone:030 5550100"))));
+
+    ImportReport report =
+        crm.sync(
+            java.util.Arrays.asList(
+                new CustomerDraft(
+                    "Li Wei (ACME)",
+                    "vip",
+                    40,
+                    Set.of("wholesale"),
+                    Map.of("surveys", true),
+                    List.of(
+                        Identity.parse("phone:+49 30 5550100"),
+                        Identity.parse("email:li@acme.example"))),
+                new CustomerDraft(
+                    "Chen Jing",
+                    null,
+                    0,
+                    Set.of(),
+                    Map.of(),
+                    List.of(Identity.parse("email:chen@example.com"))),
+                new CustomerDraft(
+                    "Bad Number",
+                    null,
+                    0,
+                    Set.of(),
+                    Map.of(),
+                    List.of(Identity.parse("email:no-at-sign"))),
+                null));
+
+    assertThat(report.created()).isEqualTo(1);
+    assertThat(report.updated()).isEqualTo(1);
+    assertThat(report.failedRows()).isEqualTo(2);
+    assertThat(report.failed()).extracting(ImportReport.Failure::line).containsExactly(3L, 4L);
+    Customer now = crm.find(li.id()).orElseThrow();
+    assertThat(now.name()).isEqualTo("Li Wei (ACME)");
+    assertThat(now.tier()).isEqualTo("vip");
+    assertThat(now.priority()).isEqualTo(40);
+    assertThat(now.tags()).containsExactly("wholesale");
+    assertThat(now.consents()).containsEntry("marketing", true).containsEntry("surveys", true);
+    assertThat(now.identities())
+        .extracting(Identity::toString)
+        .containsExactlyInAnyOrder("phone:+49305550100", "email:li@acme.example");
+    assertThat(crm.findByIdentity(Identity.parse("email:chen@example.com"))).isPresent();
+    assertThat(crm.findByIdentity(Identity.parse("email:li@acme.example")).orElseThrow().id())
+        .isEqualTo(li.id());
+  }
+
+  @Test
+  void notesAreKeptNewestFirstFollowAMergeAndGoWithTheCustomer() {
+    Customer li =
+        crm.create(
+            new CustomerDraft(
+                "Li Wei",
+                null,
+                0,
+                Set.of(),
+                Map.of(),
+                List.of(Identity.parse("email:li@n.example"))));
+    Customer dup =
+        crm.create(
+            new CustomerDraft(
+                "Li W.",
+                null,
+                0,
+                Set.of(),
+                Map.of(),
+                List.of(Identity.parse("email:lw@n.example"))));
+    crm.addNote(li.id(), "agent1", "  prefers email  ", "i-1");
+    crm.addNote(dup.id(), "agent2", "promised a refund for order 1001", null);
+    assertThat(crm.notes(li.id(), 10))
+        .extracting(CustomerNote::text)
+        .containsExactly("prefers email");
+    assertThatThrownBy(() -> crm.addNote(li.id(), "agent1", " ", null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("1 to 2000");
+    assertThatThrownBy(() -> crm.addNote(li.id(), "agent1", "x".repeat(2001), null))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> crm.addNote("nobody", "agent1", "hello", null))
+        .isInstanceOf(NotFoundException.class);
+
+    crm.merge(li.id(), dup.id());
+    List<CustomerNote> notes = crm.notes(li.id(), 10);
+    assertThat(notes)
+        .extracting(CustomerNote::author)
+        .containsExactlyInAnyOrder("agent1", "agent2");
+    assertThat(notes.get(0).createdAt()).isAfterOrEqualTo(notes.get(1).createdAt());
+    assertThat(notes).extracting(CustomerNote::interactionId).contains("i-1");
+
+    crm.delete(li.id());
+    assertThat(crm.notes(li.id(), 10)).isEmpty();
   }
 
   @Test

@@ -39,10 +39,21 @@ public class IntegrationCamel {
   /** A context whose {@code amqp} component connects to {@code brokerUrl}. */
   public IntegrationCamel(String brokerUrl) {
     this.brokerUrl = brokerUrl;
+    this.camel = newContext("switchboard-integration", brokerUrl);
+    this.producer = camel.createProducerTemplate();
+    this.consumer = camel.createConsumerTemplate();
+    LOG.info("integration routes use the broker at {}", brokerUrl);
+  }
+
+  /**
+   * A started context whose {@code amqp} component reaches the broker: topics and queues by their
+   * plain address names ({@code amqp:topic:switchboard.events}).
+   */
+  static CamelContext newContext(String name, String brokerUrl) {
     DefaultCamelContext context = new DefaultCamelContext();
     // In OSGi the Camel wrapper bundle's class loader sees META-INF/services of every component.
     context.setApplicationContextClassLoader(DefaultCamelContext.class.getClassLoader());
-    context.getCamelContextExtension().setName("switchboard-integration");
+    context.getCamelContextExtension().setName(name);
     // Topics by their plain name: the core publishes to the address switchboard.events, and the
     // topic:// prefix AMQPComponent.amqpComponent(url) sets would subscribe to another address
     // that never gets an event.
@@ -50,10 +61,7 @@ public class IntegrationCamel {
     context.getShutdownStrategy().setTimeout(10);
     context.getShutdownStrategy().setShutdownNowOnTimeout(true);
     context.start();
-    this.camel = context;
-    this.producer = context.createProducerTemplate();
-    this.consumer = context.createConsumerTemplate();
-    LOG.info("integration routes use the broker at {}", brokerUrl);
+    return context;
   }
 
   @Deactivate

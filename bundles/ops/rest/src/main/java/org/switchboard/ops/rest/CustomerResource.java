@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,15 +20,19 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.core.api.NotFoundException;
+import org.switchboard.core.api.ValidationException;
 import org.switchboard.crm.api.Customer;
 import org.switchboard.crm.api.CustomerDraft;
+import org.switchboard.crm.api.CustomerNote;
 import org.switchboard.crm.api.CustomerService;
 import org.switchboard.crm.api.Identity;
 import org.switchboard.crm.api.ImportReport;
@@ -35,7 +40,7 @@ import org.switchboard.crm.api.ImportReport;
 /**
  * The built-in CRM's customers under {@code /v1/customers}: every role looks customers up (the
  * desktop's screen pop); supervisors and admins create, change and merge them; admins delete,
- * import and export. Present only while the CRM runs.
+ * import, export and sync them from an ERP. Present only while the CRM runs.
  */
 @Path("v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -142,6 +147,30 @@ public class CustomerResource {
     return CustomerBody.of(crm.merge(id, Bodies.required(body).duplicate()));
   }
 
+  /** Body of a new note: the text, and the interaction it is written during (optional). */
+  public record NoteRequest(String text, String interaction) {}
+
+  /** The customer's notes, newest first. */
+  @GET
+  @Path("{id}/notes")
+  public List<CustomerNote> notes(
+      @PathParam("id") String id, @QueryParam("limit") @DefaultValue("20") int limit) {
+    return crm.notes(id, limit);
+  }
+
+  /** Any signed-in user writes a note about a customer; the author is the caller. */
+  @POST
+  @Path("{id}/notes")
+  public Response addNote(
+      @PathParam("id") String id, NoteRequest body, @Context SecurityContext security) {
+    NoteRequest r = Bodies.required(body);
+    CustomerNote note =
+        crm.addNote(id, security.getUserPrincipal().getName(), r.text(), r.interaction());
+    return Response.created(java.net.URI.create("v1/customers/" + id + "/notes/" + note.id()))
+        .entity(note)
+        .build();
+  }
+
   @DELETE
   @Path("{id}")
   @Roles(Roles.ADMIN)
@@ -157,6 +186,50 @@ public class CustomerResource {
   @Roles(Roles.ADMIN)
   public ImportReport importCsv(java.io.InputStream body) throws IOException {
     return crm.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8));
+  }
+
+  /** Records in one sync request at most (bodies are at most 64 KiB anyway). */
+  static final int MAX_SYNC = 1000;
+
+  /**
+   * Creates or updates customers as an ERP sends them, as JSON: an array of customers in the shape
+   * of this resource ({@code name}, {@code tier}, {@code priority}, {@code tags}, {@code consents},
+   * {@code identities}). A record whose identity is known updates that customer, others create one;
+   * a record that cannot be applied is reported by its position (1 for the first) and the others
+   * are applied. A body that is not such an array is refused whole (400).
+   */
+  @POST
+  @Path("sync")
+  @Roles(Roles.ADMIN)
+  public ImportReport sync(List<CustomerBody> records) {
+    if (records == null) {
+      throw new ValidationException("body", "an array of customers is required");
+    }
+    if (records.size() > MAX_SYNC) {
+      throw new ValidationException(
+          "body", records.size() + " records; send at most " + MAX_SYNC + " per request");
+    }
+    List<CustomerDraft> drafts = new ArrayList<>();
+    List<ImportReport.Failure> refused = new ArrayList<>();
+    for (int n = 0; n < records.size(); n++) {
+      try {
+        drafts.add(records.get(n) == null ? null : records.get(n).draft());
+      } catch (ValidationException e) {
+        refused.add(new ImportReport.Failure(n + 1L, e.getMessage()));
+        drafts.add(null);
+      }
+    }
+    ImportReport applied = crm.sync(drafts);
+    if (refused.isEmpty()) {
+      return applied;
+    }
+    // Records refused here reached the CRM as nulls: report the reason found here instead.
+    List<ImportReport.Failure> failures = new ArrayList<>(refused);
+    applied.failed().stream()
+        .filter(f -> refused.stream().noneMatch(r -> r.line() == f.line()))
+        .forEach(failures::add);
+    failures.sort(java.util.Comparator.comparingLong(ImportReport.Failure::line));
+    return new ImportReport(applied.created(), applied.updated(), applied.failedRows(), failures);
   }
 
   @GET

@@ -315,6 +315,83 @@ class RestApiTest {
   }
 
   @Test
+  void anyoneWritesNotesAboutACustomerAndReadsThemNewestFirst() throws Exception {
+    String id =
+        crm.create(
+                new org.switchboard.crm.api.CustomerDraft(
+                    "Note Taker",
+                    null,
+                    0,
+                    java.util.Set.of(),
+                    Map.of(),
+                    List.of(org.switchboard.crm.api.Identity.parse("email:notes@example.com"))))
+            .id();
+    HttpResponse<String> added =
+        send("POST", "/v1/customers/" + id + "/notes", "agent1", "{\"text\":\"prefers email\"}");
+    assertThat(added.statusCode()).isEqualTo(201);
+    assertThat(JSON.readTree(added.body()).path("author").asText()).isEqualTo("agent1");
+    JsonNode notes =
+        JSON.readTree(send("GET", "/v1/customers/" + id + "/notes", "super", null).body());
+    assertThat(notes.get(0).path("text").asText()).isEqualTo("prefers email");
+    assertThat(
+            send("POST", "/v1/customers/" + id + "/notes", "agent1", "{\"text\":\"\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            send("POST", "/v1/customers/nobody/notes", "agent1", "{\"text\":\"x\"}").statusCode())
+        .isEqualTo(404);
+    assertThat(
+            send("POST", "/v1/customers/" + id + "/notes", "agent1", "{\"txt\":\"x\"}")
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void anErpSyncsCustomersAndMalformedPayloadsGetClearErrors() throws Exception {
+    String records =
+        "[{\"name\":\"Sync One\",\"tier\":\"vip\",\"identities\":[\"email:one@sync.example\"]},"
+            + "{\"name\":\"Sync Two\",\"identities\":[\"phone:nonsense\"]},"
+            + "{\"name\":\"\",\"identities\":[\"email:three@sync.example\"]}]";
+    assertThat(send("POST", "/v1/customers/sync", "super", records).statusCode()).isEqualTo(403);
+    HttpResponse<String> done = send("POST", "/v1/customers/sync", "admin", records);
+    assertThat(done.statusCode()).isEqualTo(200);
+    JsonNode report = JSON.readTree(done.body());
+    assertThat(report.path("created").asInt()).isEqualTo(1);
+    assertThat(report.path("failedRows").asInt()).isEqualTo(2);
+    assertThat(report.at("/failed/0/line").asInt()).isEqualTo(2);
+    assertThat(report.at("/failed/1/line").asInt()).isEqualTo(3);
+    assertThat(report.at("/failed/1/reason").asText()).contains("name");
+    assertThat(crm.findByIdentity(org.switchboard.crm.api.Identity.parse("email:one@sync.example")))
+        .isPresent();
+
+    HttpResponse<String> again =
+        send(
+            "POST",
+            "/v1/customers/sync",
+            "admin",
+            "[{\"name\":\"Sync One\",\"priority\":50,\"identities\":[\"email:ONE@sync.example\"]}]");
+    assertThat(JSON.readTree(again.body()).path("updated").asInt()).isEqualTo(1);
+
+    for (String bad :
+        new String[] {
+          "[{\"name\":",
+          "{\"name\":\"x\"}",
+          "[{\"name\":\"x\",\"shoeSize\":44}]",
+          "[{\"name\":\"x\",\"priority\":\"high\"}]"
+        }) {
+      HttpResponse<String> r = send("POST", "/v1/customers/sync", "admin", bad);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(JSON.readTree(r.body()).path("message").asText()).as(bad).isNotBlank();
+    }
+    assertThat(
+            crm.findByIdentity(org.switchboard.crm.api.Identity.parse("email:one@sync.example"))
+                .orElseThrow()
+                .priority())
+        .as("nothing changed by the refused bodies")
+        .isEqualTo(50);
+  }
+
+  @Test
   void customersAreLookedUpByAnyoneAndChangedByManagersOnly() throws Exception {
     String li =
         "{\"name\":\"Li Wei\",\"tier\":\"vip\",\"priority\":20,\"tags\":[\"wholesale\"],"
