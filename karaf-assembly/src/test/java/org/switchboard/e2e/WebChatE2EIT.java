@@ -194,6 +194,34 @@ public class WebChatE2EIT {
             .filter(t -> !t.equals("attributes-updated") && !t.equals("completed"))
             .toList());
     assertEquals("completed", types.get(types.size() - 1));
+
+    // The reports count the chat from its events: answered in support, closed as "resolved".
+    String range =
+        "from="
+            + java.time.Instant.parse(interaction.path("createdAt").asText()).minusSeconds(1)
+            + "&to="
+            + java.time.Instant.now().plusSeconds(60)
+            + "&queue="
+            + interaction.path("queue").asText();
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(30),
+        () -> {
+          try {
+            JsonNode r = get("/api/v1/reports/disposition-summary/run?" + range, SUPERVISOR);
+            return r.path("rows").toString().contains("\"resolved\"");
+          } catch (IOException e) {
+            return false;
+          }
+        },
+        "the chat in the disposition summary");
+    HttpResponse<String> csv =
+        appliance
+            .http()
+            .get("/api/v1/reports/queue-interval/run?" + range + "&format=csv", SUPERVISOR);
+    assertEquals(csv.body(), 200, csv.statusCode());
+    assertTrue(csv.body(), csv.body().startsWith("\ufeffQueue,Interval,Offered,Answered"));
+    assertTrue(csv.body(), csv.body().contains(interaction.path("queue").asText() + ",Total,"));
+    assertEquals(403, appliance.http().get("/api/v1/reports", AGENT1).statusCode());
   }
 
   @Test

@@ -68,7 +68,12 @@ public class RequestGuard implements ContainerRequestFilter {
               .build());
       return;
     }
-    Roles roles = method == null ? null : method.getAnnotation(Roles.class);
+    Roles roles =
+        method == null
+            ? null
+            : method.isAnnotationPresent(Roles.class)
+                ? method.getAnnotation(Roles.class)
+                : method.getDeclaringClass().getAnnotation(Roles.class);
     if (roles != null && !caller.get().hasAny(roles.value())) {
       request.abortWith(
           ApiError.of(

@@ -116,7 +116,9 @@ class RestApiTest {
             new MonitorResource(monitors),
             new CustomerResource(crm()),
             new ScreenPopResource(directory, interactions),
-            orders()));
+            orders(),
+            new ReportResource(REPORTS),
+            new WallboardResource(WALLBOARD)));
     factory.setProviders(List.of(new JsonProvider(), new ErrorMapper(), new RequestGuard(users)));
     server = factory.create();
     base = "http://127.0.0.1:" + port + "/api";
@@ -228,6 +230,165 @@ class RestApiTest {
     assertThat(body.path("external").isArray()).isTrue();
     assertThat(send("GET", "/v1/interactions/nope/customer", "super", null).statusCode())
         .isEqualTo(404);
+  }
+
+  /** One report that echoes its parameters; CSV is its one row. */
+  private static final org.switchboard.reports.api.ReportService REPORTS =
+      new org.switchboard.reports.api.ReportService() {
+        private final org.switchboard.reports.api.ReportDefinition echo =
+            new org.switchboard.reports.api.ReportDefinition(
+                "echo",
+                "Echo",
+                "",
+                List.of(
+                    org.switchboard.reports.api.ReportParameter.of(
+                        "from",
+                        "From",
+                        org.switchboard.reports.api.ReportParameter.Type.INSTANT,
+                        true,
+                        null)));
+
+        @Override
+        public List<org.switchboard.reports.api.ReportDefinition> list() {
+          return List.of(echo);
+        }
+
+        @Override
+        public java.util.Optional<org.switchboard.reports.api.ReportDefinition> definition(
+            String id) {
+          return id.equals("echo") ? java.util.Optional.of(echo) : java.util.Optional.empty();
+        }
+
+        @Override
+        public org.switchboard.reports.api.ReportResult run(String id, Map<String, String> p) {
+          if (!id.equals("echo")) {
+            throw new org.switchboard.core.api.NotFoundException("report", id);
+          }
+          org.switchboard.reports.api.ReportRequest r =
+              org.switchboard.reports.api.ReportRequest.of(echo, p);
+          return new org.switchboard.reports.api.ReportResult(
+              "Echo",
+              List.of(
+                  new org.switchboard.reports.api.ReportResult.Column(
+                      "from", "From", org.switchboard.reports.api.ReportResult.Kind.TEXT)),
+              List.of(List.of(r.instant("from").toString())),
+              Map.of("from", "as given"));
+        }
+
+        @Override
+        public void export(
+            org.switchboard.reports.api.ReportResult result,
+            String format,
+            java.io.OutputStream out)
+            throws IOException {
+          out.write(
+              ("From\r\n" + result.rows().get(0).get(0) + "\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+      };
+
+  private static final org.switchboard.reports.api.WallboardService WALLBOARD =
+      () -> {
+        org.switchboard.reports.api.QueueFigures today =
+            org.switchboard.reports.api.QueueMetrics.of(
+                List.of(), org.switchboard.reports.api.MetricSettings.DEFAULT);
+        return new org.switchboard.reports.api.Wallboard(
+            java.time.Instant.parse("2026-12-01T10:00:00Z"),
+            java.time.Instant.parse("2026-12-01T00:00:00Z"),
+            List.of(
+                new org.switchboard.reports.api.Wallboard.QueueBoard(
+                    "support",
+                    "Support \"1st\" line",
+                    12,
+                    130,
+                    Map.of(org.switchboard.core.api.agent.AgentState.READY, 2),
+                    today,
+                    0.8,
+                    List.of("waiting", "longestWait"))),
+            List.of(
+                new org.switchboard.reports.api.Wallboard.AgentBoard(
+                    "agent1",
+                    "Agent 1",
+                    org.switchboard.core.api.agent.AgentState.READY,
+                    null,
+                    java.time.Instant.parse("2026-12-01T09:00:00Z"),
+                    0)),
+            List.of("support: waiting", "support: longestWait"));
+      };
+
+  @Test
+  void theWallboardIsThereOnceAsAnEventStreamAndForPrometheus() throws Exception {
+    assertThat(send("GET", "/v1/wallboard", "agent1", null).statusCode()).isEqualTo(403);
+    JsonNode board = JSON.readTree(send("GET", "/v1/wallboard", "super", null).body());
+    assertThat(board.at("/queues/0/waiting").asInt()).isEqualTo(12);
+    assertThat(board.at("/queues/0/agents/READY").asInt()).isEqualTo(2);
+    assertThat(board.path("alerts").size()).isEqualTo(2);
+
+    HttpResponse<String> metrics = send("GET", "/v1/metrics", "admin", null);
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(metrics.body())
+        .contains("# TYPE switchboard_queue_waiting gauge")
+        .contains("switchboard_queue_waiting{queue=\"support\"} 12")
+        .contains("switchboard_agents{state=\"ready\"} 1")
+        .doesNotContain("switchboard_queue_service_level_today{");
+
+    HttpRequest sse =
+        HttpRequest.newBuilder(java.net.URI.create(base + "/v1/wallboard/events"))
+            .header("Authorization", basic("super", "super"))
+            .header("Accept", "text/event-stream")
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    HttpResponse<java.io.InputStream> stream =
+        HTTP.send(sse, HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    try (java.io.BufferedReader lines =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                stream.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+      List<String> first = new java.util.ArrayList<>();
+      for (int n = 0; n < 2; ) {
+        String line = lines.readLine();
+        if (line == null) {
+          break;
+        }
+        first.add(line);
+        if (line.isEmpty()) {
+          n++;
+        }
+      }
+      assertThat(first).contains("event: wallboard");
+      assertThat(first.stream().filter(l -> l.startsWith("data:")).count())
+          .isGreaterThanOrEqualTo(2);
+      assertThat(first.stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow())
+          .contains("\"waiting\":12");
+    }
+  }
+
+  @Test
+  void supervisorsListAndRunReportsAsJsonOrCsvAndAgentsMayNot() throws Exception {
+    assertThat(send("GET", "/v1/reports", "agent1", null).statusCode()).isEqualTo(403);
+    JsonNode list = JSON.readTree(send("GET", "/v1/reports", "super", null).body());
+    assertThat(list.get(0).path("id").asText()).isEqualTo("echo");
+    assertThat(list.get(0).at("/parameters/0/type").asText()).isEqualTo("INSTANT");
+    HttpResponse<String> run =
+        send("GET", "/v1/reports/echo/run?from=2026-12-01T00:00:00Z", "super", null);
+    assertThat(run.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(run.body()).at("/rows/0/0").asText())
+        .isEqualTo("2026-12-01T00:00:00Z");
+    HttpResponse<String> csv =
+        send("GET", "/v1/reports/echo/run?from=2026-12-01T00:00:00Z&format=csv", "admin", null);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("echo.csv");
+    assertThat(csv.body()).contains("2026-12-01T00:00:00Z");
+    assertThat(send("GET", "/v1/reports/echo/run?from=yesterday", "super", null).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            send("GET", "/v1/reports/echo/run?from=2026-12-01T00:00:00Z&format=pdf", "super", null)
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(send("GET", "/v1/reports/nope/run", "super", null).statusCode()).isEqualTo(404);
+    assertThat(send("GET", "/v1/reports/nope", "super", null).statusCode()).isEqualTo(404);
   }
 
   /** Orders through two stand-in dips: one knows the customer's orders, one fails or stalls. */

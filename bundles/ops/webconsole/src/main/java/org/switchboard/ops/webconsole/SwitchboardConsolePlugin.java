@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Set;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -14,15 +12,13 @@ import org.apache.felix.webconsole.AbstractWebConsolePlugin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.switchboard.core.api.agent.AgentService;
-import org.switchboard.core.api.interaction.InteractionQuery;
-import org.switchboard.core.api.interaction.InteractionService;
-import org.switchboard.core.api.interaction.InteractionState;
-import org.switchboard.core.api.queue.QueueService;
+import org.switchboard.reports.api.Wallboard;
+import org.switchboard.reports.api.WallboardService;
 
 /**
- * The "Switchboard" page of the web console ({@code /system/console/switchboard}): live queue and
- * agent status. The page polls {@code switchboard/status.json} every two seconds.
+ * The "Switchboard" page of the web console ({@code /system/console/switchboard}): the live
+ * wallboard (queues, today's figures, alerts, agents). The page polls {@code
+ * switchboard/status.json} every two seconds.
  */
 @Component(
     service = Servlet.class,
@@ -34,29 +30,15 @@ import org.switchboard.core.api.queue.QueueService;
 public class SwitchboardConsolePlugin extends AbstractWebConsolePlugin {
   static final String LABEL = "switchboard";
   private static final long serialVersionUID = 1L;
-  private static final Set<InteractionState> OPEN =
-      Set.of(
-          InteractionState.QUEUED,
-          InteractionState.OFFERED,
-          InteractionState.CONNECTED,
-          InteractionState.HELD,
-          InteractionState.WRAP_UP);
-  private final transient QueueService queues;
-  private final transient AgentService agents;
-  private final transient InteractionService interactions;
+  private final transient WallboardService wallboard;
   private final transient ObjectMapper json =
       new ObjectMapper()
           .findAndRegisterModules()
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   @Activate
-  public SwitchboardConsolePlugin(
-      @Reference QueueService queues,
-      @Reference AgentService agents,
-      @Reference InteractionService interactions) {
-    this.queues = queues;
-    this.agents = agents;
-    this.interactions = interactions;
+  public SwitchboardConsolePlugin(@Reference WallboardService wallboard) {
+    this.wallboard = wallboard;
   }
 
   @Override
@@ -93,11 +75,7 @@ public class SwitchboardConsolePlugin extends AbstractWebConsolePlugin {
     }
   }
 
-  StatusModel model() {
-    return StatusModel.of(
-        queues.list(),
-        agents.list(),
-        interactions.list(new InteractionQuery(OPEN, null, null, null, InteractionQuery.MAX_LIMIT)),
-        Instant.now());
+  Wallboard model() {
+    return wallboard.now();
   }
 }

@@ -3,5 +3,5 @@
  * and then published on the broker as CloudEvents 1.0 JSON and to in-process {@link
  * org.switchboard.core.api.event.EventListener}s.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.switchboard.core.api.event;

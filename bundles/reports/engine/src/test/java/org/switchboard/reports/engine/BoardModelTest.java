@@ -1,4 +1,4 @@
-package org.switchboard.ops.webconsole;
+package org.switchboard.reports.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +17,13 @@ import org.switchboard.core.api.interaction.InteractionState;
 import org.switchboard.core.api.queue.Queue;
 import org.switchboard.core.api.skill.SkillLevel;
 import org.switchboard.core.api.skill.SkillRequirement;
+import org.switchboard.reports.api.MetricSettings;
+import org.switchboard.reports.api.QueueFigures;
+import org.switchboard.reports.api.QueueMetrics;
+import org.switchboard.reports.api.QueueVisit;
+import org.switchboard.reports.api.Wallboard;
 
-class StatusModelTest {
+class BoardModelTest {
   private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
   @Test
@@ -44,16 +49,84 @@ class StatusModelTest {
             interaction("i2", InteractionState.QUEUED, null, NOW.minusSeconds(30)),
             interaction("i3", InteractionState.CONNECTED, "ann", NOW.minusSeconds(300)));
 
-    StatusModel model = StatusModel.of(List.of(billing), List.of(expert, novice, away), open, NOW);
+    QueueFigures today =
+        QueueMetrics.of(
+            List.of(
+                visit(Duration.ofSeconds(10)),
+                visit(Duration.ofSeconds(40)),
+                visit(Duration.ofSeconds(50))),
+            MetricSettings.DEFAULT);
+    Wallboard board =
+        BoardModel.of(
+            List.of(billing),
+            List.of(expert, novice, away),
+            open,
+            Map.of("billing", today),
+            NOW,
+            NOW.minusSeconds(36000),
+            new BoardModel.Thresholds(2, 60));
 
-    StatusModel.QueueStatus q = model.queues().get(0);
+    Wallboard.QueueBoard q = board.queues().get(0);
     assertThat(q.waiting()).isEqualTo(2);
     assertThat(q.longestWaitSeconds()).isEqualTo(90);
     assertThat(q.agents())
         .containsExactlyInAnyOrderEntriesOf(Map.of(AgentState.READY, 1, AgentState.NOT_READY, 1));
-    assertThat(model.agents())
-        .extracting(StatusModel.AgentStatus::activeInteractions)
+    assertThat(board.agents())
+        .extracting(Wallboard.AgentBoard::activeInteractions)
         .containsExactly(1, 0, 0);
+    assertThat(q.today().offered()).isEqualTo(3);
+    assertThat(q.serviceLevelTarget()).isEqualTo(0.8);
+    // 2 waiting (alert at 2), 90 s longest (alert at 60), SL 1/3 under the 80 % target.
+    assertThat(q.alerts()).containsExactly("waiting", "longestWait", "serviceLevel");
+    assertThat(board.alerts()).contains("billing: serviceLevel");
+  }
+
+  @Test
+  void aQueueWithNothingTodayHasNoFiguresAndNoAlerts() {
+    Queue quiet =
+        new Queue(
+            "quiet",
+            "Quiet",
+            Set.of(ChannelType.CHAT),
+            List.of(),
+            10,
+            Duration.ofSeconds(20),
+            80,
+            null,
+            null,
+            1);
+    Wallboard board =
+        BoardModel.of(
+            List.of(quiet),
+            List.of(),
+            List.of(),
+            Map.of(),
+            NOW,
+            NOW,
+            new BoardModel.Thresholds(2, 60));
+    assertThat(board.queues().get(0).today().offered()).isZero();
+    assertThat(board.queues().get(0).today().serviceLevel()).isNull();
+    assertThat(board.alerts()).isEmpty();
+  }
+
+  private static QueueVisit visit(Duration wait) {
+    Instant q = NOW.minusSeconds(3600);
+    return new QueueVisit(
+        "v" + wait.toSeconds(),
+        1,
+        "chat",
+        "billing",
+        null,
+        q,
+        null,
+        q.plus(wait),
+        "ann",
+        q.plus(wait).plusSeconds(60),
+        q.plus(wait).plusSeconds(70),
+        QueueVisit.Outcome.ANSWERED,
+        Duration.ZERO,
+        0,
+        null);
   }
 
   private static Agent agent(String id, AgentState state, int billingLevel) {

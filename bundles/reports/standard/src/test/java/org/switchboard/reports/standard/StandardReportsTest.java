@@ -1,0 +1,276 @@
+package org.switchboard.reports.standard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.api.ValidationException;
+import org.switchboard.reports.api.MetricSettings;
+import org.switchboard.reports.api.QueueVisit;
+import org.switchboard.reports.api.QueueVisit.Outcome;
+import org.switchboard.reports.api.Report;
+import org.switchboard.reports.api.ReportData;
+import org.switchboard.reports.api.ReportRequest;
+import org.switchboard.reports.api.ReportResult;
+import org.switchboard.reports.api.ServiceLevel;
+
+class StandardReportsTest {
+  private static final Instant NINE = Instant.parse("2026-12-01T08:00:00Z"); // 09:00 in Berlin
+
+  private final List<QueueVisit> visits = new ArrayList<>();
+
+  private final ReportData data =
+      new ReportData() {
+        @Override
+        public void forEachVisit(
+            Instant from, Instant to, String queue, Consumer<QueueVisit> action) {
+          visits.stream()
+              .filter(v -> !v.queuedAt().isBefore(from) && v.queuedAt().isBefore(to))
+              .filter(v -> queue == null || queue.equals(v.queue()))
+              .forEach(action);
+        }
+
+        @Override
+        public MetricSettings settings(String queue) {
+          return new MetricSettings(
+              Duration.ofSeconds("sales".equals(queue) ? 30 : 20),
+              Duration.ofSeconds(5),
+              "sales".equals(queue) ? ServiceLevel.ABANDONS_FOR : ServiceLevel.ABANDONS_AGAINST);
+        }
+
+        @Override
+        public long upToSequence() {
+          return 0;
+        }
+      };
+
+  private void answered(
+      String queue, String channel, long queuedMinute, long wait, String disposition) {
+    Instant q = NINE.plus(Duration.ofMinutes(queuedMinute));
+    visits.add(
+        new QueueVisit(
+            "i" + visits.size(),
+            1,
+            channel,
+            queue,
+            null,
+            q,
+            null,
+            q.plusSeconds(wait),
+            "a1",
+            q.plusSeconds(wait + 60),
+            q.plusSeconds(wait + 70),
+            Outcome.ANSWERED,
+            Duration.ZERO,
+            0,
+            disposition));
+  }
+
+  private void abandoned(String queue, long queuedMinute, long wait) {
+    Instant q = NINE.plus(Duration.ofMinutes(queuedMinute));
+    visits.add(
+        new QueueVisit(
+            "i" + visits.size(),
+            1,
+            "voice",
+            queue,
+            null,
+            q,
+            null,
+            null,
+            null,
+            q.plusSeconds(wait),
+            null,
+            Outcome.ABANDONED,
+            Duration.ZERO,
+            0,
+            null));
+  }
+
+  private static ReportResult run(Report report, Map<String, String> values, ReportData data) {
+    return report.run(ReportRequest.of(report.definition(), values), data);
+  }
+
+  private static Object cell(ReportResult r, int row, String column) {
+    for (int i = 0; i < r.columns().size(); i++) {
+      if (r.columns().get(i).id().equals(column)) {
+        return r.rows().get(row).get(i);
+      }
+    }
+    throw new AssertionError("no column " + column);
+  }
+
+  @Test
+  void theIntervalReportCountsEachQueueInItsIntervalsInTheLocalZoneAndTotalsIt() {
+    answered("support", "voice", 1, 10, "resolved"); // 09:00-09:15
+    answered("support", "voice", 14, 25, "resolved"); // 09:00-09:15, over 20 s
+    abandoned("support", 20, 40); // 09:15-09:30
+    answered("sales", "chat", 2, 25, "sale"); // within sales' 30 s
+    abandoned("sales", 3, 12); // within 30 s: counts for, in ABANDONS_FOR
+
+    ReportResult r =
+        run(
+            new QueueIntervalReport(),
+            Map.of(
+                "from",
+                "2026-12-01T08:00:00Z",
+                "to",
+                "2026-12-01T09:00:00Z",
+                "interval",
+                "15",
+                "zone",
+                "Europe/Berlin"),
+            data);
+
+    assertThat(r.rows())
+        .extracting(row -> row.get(0) + " " + row.get(1))
+        .containsExactly(
+            "sales 2026-12-01T09:00",
+            "sales Total",
+            "support 2026-12-01T09:00",
+            "support 2026-12-01T09:15",
+            "support Total");
+    assertThat(cell(r, 0, "serviceLevel")).isEqualTo(1.0); // (1 answered + 1 abandoned within) / 2
+    assertThat(cell(r, 2, "offered")).isEqualTo(2L);
+    assertThat(cell(r, 2, "serviceLevel")).isEqualTo(0.5);
+    assertThat(cell(r, 3, "abandoned")).isEqualTo(1L);
+    assertThat(cell(r, 4, "offered")).isEqualTo(3L);
+    assertThat((Double) cell(r, 4, "serviceLevel")).isEqualTo(1 / 3.0);
+    assertThat(cell(r, 4, "averageSpeedOfAnswer")).isEqualTo(17.5);
+    assertThat(r.formulas())
+        .containsKeys("settings.sales", "settings.support", "averageHandleTime");
+    assertThat(r.formulas().get("settings.sales")).contains("30 s").contains("ABANDONS_FOR");
+
+    ReportResult forced =
+        run(
+            new QueueIntervalReport(),
+            Map.of(
+                "from",
+                "2026-12-01T08:00:00Z",
+                "to",
+                "2026-12-01T09:00:00Z",
+                "queue",
+                "sales",
+                "serviceLevel",
+                "ABANDONS_IGNORED",
+                "serviceLevelThreshold",
+                "PT10S"),
+            data);
+    assertThat(forced.rows()).hasSize(2);
+    assertThat(cell(forced, 1, "serviceLevel")).isEqualTo(0.0); // answered after 25 s > 10 s
+  }
+
+  @Test
+  void badParametersGetClearErrors() {
+    Report r = new QueueIntervalReport();
+    assertThatThrownBy(
+            () ->
+                run(r, Map.of("from", "2026-12-01T09:00:00Z", "to", "2026-12-01T08:00:00Z"), data))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("after from");
+    assertThatThrownBy(
+            () ->
+                run(r, Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-12-01T00:00:00Z"), data))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("93 days");
+    assertThatThrownBy(
+            () -> run(r, Map.of("from", "yesterday", "to", "2026-12-01T00:00:00Z"), data))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("ISO-8601");
+    assertThatThrownBy(
+            () ->
+                run(
+                    r,
+                    Map.of(
+                        "from",
+                        "2026-12-01T00:00:00Z",
+                        "to",
+                        "2026-12-02T00:00:00Z",
+                        "zone",
+                        "Mars/Olympus"),
+                    data))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("time zone");
+    assertThatThrownBy(
+            () ->
+                run(
+                    r,
+                    Map.of(
+                        "from",
+                        "2026-12-01T00:00:00Z",
+                        "to",
+                        "2026-12-02T00:00:00Z",
+                        "interval",
+                        "7"),
+                    data))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("[15, 30, 60]");
+    assertThatThrownBy(
+            () ->
+                run(
+                    r,
+                    Map.of(
+                        "from",
+                        "2026-12-01T00:00:00Z",
+                        "to",
+                        "2026-12-02T00:00:00Z",
+                        "colour",
+                        "red"),
+                    data))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("unknown parameter");
+    assertThatThrownBy(() -> run(r, Map.of("to", "2026-12-02T00:00:00Z"), data))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("from");
+  }
+
+  @Test
+  void abandonsAreBucketedByHowLongTheyWaited() {
+    abandoned("support", 1, 3);
+    abandoned("support", 2, 7);
+    abandoned("support", 3, 45);
+    abandoned("support", 4, 400);
+    ReportResult r =
+        run(
+            new AbandonmentReport(),
+            Map.of("from", "2026-12-01T08:00:00Z", "to", "2026-12-01T09:00:00Z"),
+            data);
+    assertThat(r.rows()).hasSize(AbandonmentReport.BOUNDS.length + 1);
+    assertThat(cell(r, 0, "waited")).isEqualTo("0-5 s");
+    assertThat(cell(r, 0, "short")).isEqualTo(1L);
+    assertThat(cell(r, 1, "abandoned")).isEqualTo(1L);
+    assertThat(cell(r, 4, "abandoned")).isEqualTo(1L); // 30-60 s
+    assertThat(cell(r, 4, "cumulative")).isEqualTo(0.75);
+    assertThat(cell(r, 7, "waited")).isEqualTo("300 s or more");
+    assertThat(cell(r, 7, "cumulative")).isEqualTo(1.0);
+  }
+
+  @Test
+  void dispositionsAndChannelsShareTheAnsweredContacts() {
+    answered("support", "voice", 1, 10, "resolved");
+    answered("support", "voice", 2, 10, "resolved");
+    answered("support", "chat", 3, 10, "complaint");
+    answered("support", "chat", 4, 10, null);
+    abandoned("support", 5, 30);
+    Map<String, String> day = Map.of("from", "2026-12-01T08:00:00Z", "to", "2026-12-01T09:00:00Z");
+    ReportResult d = run(new DispositionReport(), day, data);
+    assertThat(d.rows())
+        .extracting(row -> row.get(0))
+        .containsExactly("(none)", "complaint", "resolved");
+    assertThat(cell(d, 2, "contacts")).isEqualTo(2L);
+    assertThat(cell(d, 2, "share")).isEqualTo(0.5);
+    assertThat(cell(d, 2, "averageHandleTime")).isEqualTo(70.0);
+
+    ReportResult c = run(new ChannelMixReport(), day, data);
+    assertThat(c.rows()).extracting(row -> row.get(0)).containsExactly("chat", "voice");
+    assertThat(cell(c, 0, "share")).isEqualTo(0.4);
+    assertThat(cell(c, 1, "offered")).isEqualTo(3L);
+    assertThat(cell(c, 1, "abandoned")).isEqualTo(1L);
+  }
+}
