@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -277,5 +278,86 @@ public class ApplianceE2EIT {
     } catch (java.io.IOException e) {
       return List.of("console unreachable: " + e);
     }
+  }
+
+  /**
+   * The wallboard follows the queue within seconds: as JSON, as Prometheus text, as server-sent
+   * events read by curl (an independent client), and on the web console's Switchboard page.
+   */
+  @Test
+  public void h_theWallboardShowsANewQueuesWaitingContactsEverywhere() throws Exception {
+    HttpProbe http = appliance.http();
+    String queue = "wb-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created =
+        http.post(
+            "/api/v1/queues",
+            ADMIN,
+            "{\"id\":\""
+                + queue
+                + "\",\"name\":\"Wallboard\",\"channels\":[\"chat\"],"
+                + "\"priority\":10,\"serviceLevelThreshold\":\"PT20S\",\"serviceLevelTarget\":80}");
+    assertEquals(created.body(), 201, created.statusCode());
+    for (int n = 0; n < 2; n++) {
+      HttpResponse<String> r =
+          http.post(
+              "/api/v1/interactions",
+              SUPERVISOR,
+              "{\"channel\":\"chat\",\"direction\":\"INBOUND\",\"from\":\"wb-"
+                  + n
+                  + "\",\"to\":\"web\",\"queue\":\""
+                  + queue
+                  + "\"}");
+      assertEquals(r.body(), 201, r.statusCode());
+    }
+    RunningDistribution.waitFor(
+        java.time.Duration.ofSeconds(30),
+        () -> {
+          try {
+            for (JsonNode q :
+                JSON.readTree(http.get("/api/v1/wallboard", SUPERVISOR).body()).path("queues")) {
+              if (q.path("id").asText().equals(queue)) {
+                return q.path("waiting").asInt() == 2 && q.at("/today/offered").asInt() == 2;
+              }
+            }
+            return false;
+          } catch (IOException e) {
+            return false;
+          }
+        },
+        "the wallboard showing 2 waiting and 2 offered today in " + queue);
+    assertEquals(403, http.status("/api/v1/wallboard", AGENT));
+    String metrics = http.get("/api/v1/metrics", ADMIN).body();
+    assertTrue(metrics, metrics.contains("switchboard_queue_waiting{queue=\"" + queue + "\"} 2"));
+
+    Process curl =
+        new ProcessBuilder(
+                "curl",
+                "-sN",
+                "--max-time",
+                "4",
+                "-u",
+                "supervisor:supervisor",
+                "-H",
+                "Accept: text/event-stream",
+                "http://127.0.0.1:" + appliance.httpPort() + "/api/v1/wallboard/events")
+            .redirectErrorStream(true)
+            .start();
+    try {
+      String stream =
+          new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(
+          "curl ended by its --max-time", curl.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+      assertTrue(stream, stream.contains("event: wallboard"));
+      assertTrue(stream, stream.contains("\"id\":\"" + queue + "\""));
+      assertTrue(
+          "a second event after a second: " + stream,
+          stream.indexOf("event: wallboard") != stream.lastIndexOf("event: wallboard"));
+    } finally {
+      curl.destroyForcibly();
+    }
+
+    String console = http.get("/system/console/switchboard/status.json", ADMIN).body();
+    assertTrue(
+        console, console.contains("\"id\":\"" + queue + "\"") && console.contains("\"today\""));
   }
 }

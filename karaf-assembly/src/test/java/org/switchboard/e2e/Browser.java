@@ -89,6 +89,12 @@ final class Browser implements AutoCloseable {
    * scenario's output when it fails or takes longer than three minutes.
    */
   JsonNode run(String scenario) throws IOException, InterruptedException {
+    return run(scenario, java.util.Map.of());
+  }
+
+  /** {@link #run(String)} with more environment variables for the scenario. */
+  JsonNode run(String scenario, java.util.Map<String, String> env)
+      throws IOException, InterruptedException {
     Path log = WORK.resolve(scenario + ".log");
     ProcessBuilder pb =
         new ProcessBuilder("node", "chat.e2e.mjs", scenario)
@@ -98,6 +104,7 @@ final class Browser implements AutoCloseable {
     pb.environment().put("SWITCHBOARD", appliance);
     pb.environment().put("SHOP", origin() + "/");
     pb.environment().put("SHOTS", SHOTS.toAbsolutePath().toString());
+    pb.environment().putAll(env);
     Process node = pb.start();
     try {
       boolean done = node.waitFor(3, TimeUnit.MINUTES);

@@ -733,27 +733,17 @@ public class IntegrationE2EIT {
 
   /** The row of {@code switchboard:route-list --json} for a file, or a missing node. */
   private static JsonNode routeFile(String name) {
-    String out = appliance.client("admin", "admin", "switchboard:route-list --json");
-    int start = out.indexOf('[');
-    int end = out.lastIndexOf(']');
-    if (start < 0 || end < start) {
-      return JSON.missingNode();
-    }
-    try {
-      for (JsonNode r : JSON.readTree(out.substring(start, end + 1))) {
-        if (r.path("file").asText().equals(name)) {
-          return r;
-        }
-      }
-    } catch (IOException e) {
-      return JSON.missingNode();
-    }
-    return JSON.missingNode();
+    return shellRow("switchboard:route-list --json", "file", name);
   }
 
   /** The row of {@code switchboard:delivery-list --json} for a delivery, or a missing node. */
   private static JsonNode delivery(String name) {
-    String out = appliance.client("admin", "admin", "switchboard:delivery-list --json");
+    return shellRow("switchboard:delivery-list --json", "delivery", name);
+  }
+
+  /** The row whose {@code key} is {@code value} in a shell command's JSON array output. */
+  private static JsonNode shellRow(String command, String key, String value) {
+    String out = appliance.client("admin", "admin", command);
     int start = out.indexOf('[');
     int end = out.lastIndexOf(']');
     if (start < 0 || end < start) {
@@ -761,12 +751,12 @@ public class IntegrationE2EIT {
     }
     try {
       for (JsonNode r : JSON.readTree(out.substring(start, end + 1))) {
-        if (r.path("delivery").asText().equals(name)) {
+        if (r.path(key).asText().equals(value)) {
           return r;
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return JSON.missingNode();
     }
     return JSON.missingNode();
   }

@@ -142,6 +142,25 @@ public class WebChatE2EIT {
     }
   }
 
+  /**
+   * The web console in Chromium: the admin sees a waiting chat's queue on the Switchboard page,
+   * runs the interval report on the Reports page and downloads it; a supervisor is refused.
+   */
+  @Test
+  public void theAdminSeesTheWallboardAndRunsAReportInTheWebConsole() throws Exception {
+    HttpResponse<String> opened =
+        appliance
+            .http()
+            .post(
+                "/api/v1/interactions",
+                SUPERVISOR,
+                "{\"channel\":\"chat\",\"direction\":\"INBOUND\",\"from\":\"console-visitor\","
+                    + "\"to\":\"web\",\"queue\":\"support\"}");
+    assertEquals(opened.body(), 201, opened.statusCode());
+    JsonNode result = browser.run("console", Map.of("QUEUE", "support"));
+    assertTrue(result.toString(), result.path("csvLines").asInt() > 3);
+  }
+
   @Test
   public void aCustomerChatsWithAnAgentWhoWrapsUp() throws Exception {
     JsonNode result = browser.run("conversation");

@@ -129,6 +129,12 @@ public class BuiltinCrm implements CustomerService {
 
   @Override
   public Optional<Customer> findByIdentity(Identity identity) {
+    // The cache holds normalised identities only, so an identity found as given is one already
+    // normalised (most lookups: the directory normalises first): no second libphonenumber parse.
+    Optional<Customer> asGiven = cache.get(identity);
+    if (asGiven != null) {
+      return asGiven;
+    }
     Identity i = identities.normalize(identity);
     Optional<Customer> cached = cache.get(i);
     if (cached != null) {

@@ -32,8 +32,9 @@ public class SwitchboardConsolePlugin extends AbstractWebConsolePlugin {
   private static final long serialVersionUID = 1L;
   private final transient WallboardService wallboard;
   private final transient ObjectMapper json =
+      // The module explicitly: in OSGi findAndRegisterModules() does not see it, and Instants fail.
       new ObjectMapper()
-          .findAndRegisterModules()
+          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   @Activate

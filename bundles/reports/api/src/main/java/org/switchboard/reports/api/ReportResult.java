@@ -11,7 +11,7 @@ import java.util.Map;
  * @param title what the table shows, with its range
  * @param columns the columns, in order
  * @param rows one value per column each: {@link String}, {@link Number} or null
- * @param formulas each figure's name to how it was computed
+ * @param formulas each figure's name to how it was computed, in the order given
  */
 public record ReportResult(
     String title, List<Column> columns, List<List<Object>> rows, Map<String, String> formulas) {
@@ -46,6 +46,7 @@ public record ReportResult(
       copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
     }
     rows = List.copyOf(copy);
-    formulas = Map.copyOf(formulas);
+    // In the report's order: the definitions read top to bottom like the columns.
+    formulas = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(formulas));
   }
 }

@@ -227,8 +227,9 @@ public class ReportFacts implements ReportData, EventListener {
     }
   }
 
+  /** Stops the projection thread (DS calls it when the component goes). */
   @Deactivate
-  void deactivate() throws InterruptedException {
+  public void close() throws InterruptedException {
     running = false;
     worker.interrupt();
     worker.join(5000);

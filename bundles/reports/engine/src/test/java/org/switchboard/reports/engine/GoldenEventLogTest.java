@@ -268,7 +268,7 @@ class GoldenEventLogTest {
       assertThat(figures(facts, "support", ServiceLevel.ABANDONS_FOR).serviceLevel())
           .isCloseTo(3 / 5.0, within(1e-9));
     } finally {
-      facts.deactivate();
+      facts.close();
     }
   }
 
@@ -300,7 +300,7 @@ class GoldenEventLogTest {
       assertThat(f.averageSpeedOfAnswer()).isCloseTo((10 + 4 + 5) / 3.0, within(1e-9));
       assertThat(f.averageHandleTime()).isCloseTo((70 + 246 + 125) / 3.0, within(1e-9));
     } finally {
-      facts.deactivate();
+      facts.close();
     }
   }
 
@@ -311,7 +311,7 @@ class GoldenEventLogTest {
     log.addAll(all.subList(0, 17));
     ReportFacts facts = facts();
     facts.catchUp();
-    facts.deactivate();
+    facts.close();
     log.clear();
     log.addAll(all);
     ReportFacts again = facts(); // a restart: continues after its stored cursor
@@ -322,7 +322,7 @@ class GoldenEventLogTest {
       assertThat(visits(again, null)).isEqualTo(pieces);
       assertThat(pieces).hasSize(10);
     } finally {
-      again.deactivate();
+      again.close();
     }
   }
 }
