@@ -4,7 +4,7 @@ CREATE TABLE report_visit (
   visit          INT         NOT NULL,
   channel        VARCHAR(32) NOT NULL,
   queue          VARCHAR(64) NOT NULL,
-  customer_ref   VARCHAR(200),
+  customer_ref   VARCHAR(256),
   queued_at      TIMESTAMP WITH TIME ZONE NOT NULL,
   callback_at    TIMESTAMP WITH TIME ZONE,
   answered_at    TIMESTAMP WITH TIME ZONE,

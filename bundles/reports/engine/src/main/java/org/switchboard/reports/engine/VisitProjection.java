@@ -20,6 +20,8 @@ import org.switchboard.reports.api.QueueVisit.Outcome;
  */
 final class VisitProjection {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(VisitProjection.class);
 
   private final Map<String, OpenVisit> open;
   private final Function<String, Integer> lastVisitNumber;
@@ -46,7 +48,9 @@ final class VisitProjection {
     try {
       data = JSON.readTree(e.data());
     } catch (java.io.IOException bad) {
-      throw new IllegalStateException("event " + e.sequence() + " has no JSON data", bad);
+      // One unreadable event must not stop every report behind it: it is skipped, loudly.
+      LOG.error("Event {} ({}) has no readable JSON data; reports skip it", e.sequence(), type);
+      return;
     }
     JsonNode i = data.path("interaction");
     String id = e.subject();

@@ -148,6 +148,9 @@ class GoldenEventLogTest {
     event("conversation-ended", "c7", 300, "WRAP_UP", "sales", "a3", "chat", null);
     event("completed", "c7", 310, "CLOSED", "sales", "a3", "chat", "resolved");
     event("state-changed", "a1", 311, "READY", null, null); // an agent event: no visit
+    log.add(
+        new SwitchboardEvent(
+            UUID.randomUUID().toString(), 0, I + "held", "c1", NINE.plusSeconds(312), "{not json"));
     log.sort(java.util.Comparator.comparing(SwitchboardEvent::time));
     List<SwitchboardEvent> renumbered = new ArrayList<>();
     for (SwitchboardEvent e : log) {
