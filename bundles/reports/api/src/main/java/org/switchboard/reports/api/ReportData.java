@@ -19,6 +19,15 @@ public interface ReportData {
   void forEachVisit(Instant from, Instant to, String queue, Consumer<QueueVisit> action);
 
   /**
+   * Hands each agent state span that overlaps {@code [from, to)} to {@code action}, by agent and
+   * start.
+   *
+   * @param agent only this agent's, or every agent's when null
+   * @since 1.1
+   */
+  void forEachAgentSpan(Instant from, Instant to, String agent, Consumer<AgentSpan> action);
+
+  /**
    * The thresholds and service-level variant of a queue: the queue's own service-level threshold,
    * and the variant and short-abandon threshold the reports configuration gives it.
    */

@@ -26,6 +26,7 @@ import org.switchboard.core.api.event.SwitchboardEvent;
 import org.switchboard.core.api.queue.QueueService;
 import org.switchboard.platform.db.MigrationPlan;
 import org.switchboard.platform.db.SchemaMigrations;
+import org.switchboard.reports.api.AgentSpan;
 import org.switchboard.reports.api.MetricSettings;
 import org.switchboard.reports.api.QueueVisit;
 import org.switchboard.reports.api.ReportData;
@@ -33,8 +34,9 @@ import org.switchboard.reports.api.ServiceLevel;
 
 /**
  * The report facts: a thread reads the event log after its cursor (stored with the facts, in the
- * same transaction) and projects it into queue visits, so that no event is missed or applied twice
- * whatever restarts. New events wake it at once; it also looks every {@code pollMillis}.
+ * same transaction) and projects it into queue visits and agent state spans, so that no event is
+ * missed or applied twice whatever restarts. New events wake it at once; it also looks every {@code
+ * pollMillis}.
  */
 @Component(
     service = {ReportData.class, ReportFacts.class, EventListener.class},
@@ -126,6 +128,16 @@ public class ReportFacts implements ReportData, EventListener {
   }
 
   @Override
+  public void forEachAgentSpan(
+      Instant from, Instant to, String agent, java.util.function.Consumer<AgentSpan> action) {
+    read(
+        c -> {
+          AgentSpans.between(c, from, to, agent, action);
+          return null;
+        });
+  }
+
+  @Override
   public MetricSettings settings(String queue) {
     Duration threshold =
         queue == null
@@ -143,6 +155,7 @@ public class ReportFacts implements ReportData, EventListener {
   /** Projects everything in the log now, on the caller's thread; for tests and the shell. */
   public synchronized long catchUp() throws SQLException {
     Map<String, OpenVisit> open = read(VisitRows::open);
+    Map<String, AgentSpans.Row> spans = read(AgentSpans::open);
     long cursor = read(VisitRows::cursor);
     while (true) {
       List<SwitchboardEvent> batch = history.after(cursor, BATCH);
@@ -150,7 +163,7 @@ public class ReportFacts implements ReportData, EventListener {
         applied = cursor;
         return cursor;
       }
-      cursor = applyBatch(open, batch);
+      cursor = applyBatch(open, spans, batch);
       applied = cursor;
     }
   }
@@ -160,13 +173,15 @@ public class ReportFacts implements ReportData, EventListener {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       VisitRows.clear(c);
+      AgentSpans.clear(c);
       c.commit();
     }
     applied = 0;
     return catchUp();
   }
 
-  private long applyBatch(Map<String, OpenVisit> open, List<SwitchboardEvent> batch)
+  private long applyBatch(
+      Map<String, OpenVisit> open, Map<String, AgentSpans.Row> spans, List<SwitchboardEvent> batch)
       throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -181,12 +196,15 @@ public class ReportFacts implements ReportData, EventListener {
                     throw new IllegalStateException(e);
                   }
                 });
+        AgentSpans agents = new AgentSpans(spans);
         for (SwitchboardEvent e : batch) {
           projection.apply(e);
+          agents.apply(e);
         }
         for (OpenVisit v : projection.drainChanged()) {
           VisitRows.save(c, v);
         }
+        agents.save(c);
         long last = batch.get(batch.size() - 1).sequence();
         VisitRows.advance(c, last);
         c.commit();
@@ -195,6 +213,8 @@ public class ReportFacts implements ReportData, EventListener {
         c.rollback();
         open.clear();
         open.putAll(read(VisitRows::open));
+        spans.clear();
+        spans.putAll(read(AgentSpans::open));
         throw e;
       }
     }

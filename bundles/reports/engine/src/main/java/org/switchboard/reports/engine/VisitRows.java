@@ -66,7 +66,8 @@ final class VisitRows {
     ps.setBoolean(at + 14, v.open);
   }
 
-  private static void time(PreparedStatement ps, int at, Instant t) throws SQLException {
+  /** Binds an instant (UTC), or SQL NULL. */
+  static void time(PreparedStatement ps, int at, Instant t) throws SQLException {
     if (t == null) {
       ps.setNull(at, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {
@@ -151,7 +152,8 @@ final class VisitRows {
     return v;
   }
 
-  private static Instant instant(ResultSet rs, int at) throws SQLException {
+  /** Reads an instant, or null. */
+  static Instant instant(ResultSet rs, int at) throws SQLException {
     java.time.OffsetDateTime t = rs.getObject(at, java.time.OffsetDateTime.class);
     return t == null ? null : t.toInstant();
   }

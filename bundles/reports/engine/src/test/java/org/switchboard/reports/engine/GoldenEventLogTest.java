@@ -307,6 +307,55 @@ class GoldenEventLogTest {
     }
   }
 
+  private void agentEvent(String type, String agent, long second, String state, String reason) {
+    log.add(
+        new SwitchboardEvent(
+            UUID.randomUUID().toString(),
+            log.size() + 1,
+            "org.switchboard.agent." + type,
+            agent,
+            NINE.plusSeconds(second),
+            "{\"agent\":{\"id\":\""
+                + agent
+                + "\",\"state\":\""
+                + state
+                + "\",\"reason\":\""
+                + reason
+                + "\"}}"));
+  }
+
+  @Test
+  void agentEventsBecomeStateSpans() throws Exception {
+    log.clear();
+    agentEvent("logged-in", "a9", 0, "NOT_READY", "");
+    agentEvent("state-changed", "a9", 10, "READY", "");
+    agentEvent("updated", "a9", 50, "READY", ""); // same state: the span goes on
+    agentEvent("state-changed", "a9", 100, "NOT_READY", "break");
+    agentEvent("logged-out", "a9", 200, "LOGGED_OUT", "");
+    ReportFacts facts = facts();
+    try {
+      facts.catchUp();
+      List<org.switchboard.reports.api.AgentSpan> spans = new ArrayList<>();
+      facts.forEachAgentSpan(NINE, NINE.plusSeconds(3600), "a9", spans::add);
+      assertThat(spans)
+          .extracting(
+              s ->
+                  s.state()
+                      + " "
+                      + s.reason()
+                      + " "
+                      + s.within(NINE, NINE.plusSeconds(3600)).toSeconds())
+          .containsExactly(
+              "NOT_READY null 10", "READY null 90", "NOT_READY break 100", "LOGGED_OUT null 3400");
+      assertThat(spans.get(3).to()).isNull();
+      List<org.switchboard.reports.api.AgentSpan> later = new ArrayList<>();
+      facts.forEachAgentSpan(NINE.plusSeconds(150), NINE.plusSeconds(160), null, later::add);
+      assertThat(later).extracting(s -> s.state().name()).containsExactly("NOT_READY");
+    } finally {
+      facts.close();
+    }
+  }
+
   @Test
   void projectingAgainOrInPiecesGivesTheSameFacts() throws Exception {
     List<SwitchboardEvent> all = List.copyOf(log);

@@ -24,6 +24,7 @@ class StandardReportsTest {
   private static final Instant NINE = Instant.parse("2026-12-01T08:00:00Z"); // 09:00 in Berlin
 
   private final List<QueueVisit> visits = new ArrayList<>();
+  private final List<org.switchboard.reports.api.AgentSpan> spans = new ArrayList<>();
 
   private final ReportData data =
       new ReportData() {
@@ -33,6 +34,18 @@ class StandardReportsTest {
           visits.stream()
               .filter(v -> !v.queuedAt().isBefore(from) && v.queuedAt().isBefore(to))
               .filter(v -> queue == null || queue.equals(v.queue()))
+              .forEach(action);
+        }
+
+        @Override
+        public void forEachAgentSpan(
+            Instant from,
+            Instant to,
+            String agent,
+            Consumer<org.switchboard.reports.api.AgentSpan> action) {
+          spans.stream()
+              .filter(x -> x.from().isBefore(to) && (x.to() == null || x.to().isAfter(from)))
+              .filter(x -> agent == null || agent.equals(x.agent()))
               .forEach(action);
         }
 
@@ -164,6 +177,79 @@ class StandardReportsTest {
             data);
     assertThat(forced.rows()).hasSize(2);
     assertThat(cell(forced, 1, "serviceLevel")).isEqualTo(0.0); // answered after 25 s > 10 s
+  }
+
+  @Test
+  void agentsOccupancyCountsTwoChatsAtOnceAsOneBusyStretchAndTheirLoadAsTwo() {
+    Instant eight = NINE; // 08:00 UTC
+    spans.add(
+        span(
+            "a1",
+            org.switchboard.core.api.agent.AgentState.LOGGED_OUT,
+            eight.minusSeconds(3600),
+            eight));
+    spans.add(
+        span(
+            "a1", org.switchboard.core.api.agent.AgentState.READY, eight, eight.plusSeconds(1800)));
+    spans.add(
+        span(
+            "a1",
+            org.switchboard.core.api.agent.AgentState.NOT_READY,
+            eight.plusSeconds(1800),
+            eight.plusSeconds(2400)));
+    spans.add(
+        span("a1", org.switchboard.core.api.agent.AgentState.READY, eight.plusSeconds(2400), null));
+    chat(
+        "a1",
+        eight.plusSeconds(300),
+        eight.plusSeconds(840),
+        eight.plusSeconds(900)); // 08:05-08:15
+    chat(
+        "a1",
+        eight.plusSeconds(600),
+        eight.plusSeconds(1140),
+        eight.plusSeconds(1200)); // 08:10-08:20
+
+    ReportResult r =
+        run(
+            new AgentPerformanceReport(),
+            Map.of("from", "2026-12-01T08:00:00Z", "to", "2026-12-01T09:00:00Z"),
+            data);
+
+    assertThat(r.rows()).hasSize(1);
+    assertThat(cell(r, 0, "staffed")).isEqualTo(3600.0);
+    assertThat(cell(r, 0, "ready")).isEqualTo(3000.0);
+    assertThat(cell(r, 0, "notReady")).isEqualTo(600.0);
+    assertThat(cell(r, 0, "handled")).isEqualTo(2L);
+    assertThat(cell(r, 0, "averageHandleTime")).isEqualTo(600.0);
+    assertThat(cell(r, 0, "busy")).isEqualTo(900.0); // 08:05 to 08:20
+    assertThat(cell(r, 0, "occupancy")).isEqualTo(900 / 3000.0);
+    assertThat(cell(r, 0, "load")).isEqualTo(1200 / 3000.0);
+  }
+
+  private static org.switchboard.reports.api.AgentSpan span(
+      String agent, org.switchboard.core.api.agent.AgentState state, Instant from, Instant to) {
+    return new org.switchboard.reports.api.AgentSpan(agent, state, null, from, to);
+  }
+
+  private void chat(String agent, Instant answered, Instant ended, Instant completed) {
+    visits.add(
+        new QueueVisit(
+            "c" + visits.size(),
+            1,
+            "chat",
+            "support",
+            null,
+            answered.minusSeconds(5),
+            null,
+            answered,
+            agent,
+            ended,
+            completed,
+            Outcome.ANSWERED,
+            Duration.ZERO,
+            0,
+            "resolved"));
   }
 
   @Test
