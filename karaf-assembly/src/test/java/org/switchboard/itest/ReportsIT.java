@@ -100,6 +100,23 @@ public class ReportsIT extends SwitchboardTestSupport {
         dispositions.rows());
   }
 
+  /** The staffing calculator checks Erlang C with the ACD's own simulator, and they agree. */
+  @Test
+  public void theErlangCStaffingIsConfirmedByTheAcdSimulator() {
+    ReportService reports = getService(ReportService.class, null);
+    waitFor(TIMEOUT, () -> reports.definition("erlang-c").isPresent(), "the staffing calculator");
+    ReportResult r =
+        reports.run("erlang-c", Map.of("contactsPerHour", "200", "handleTime", "PT3M"));
+    List<Object> recommended =
+        r.rows().stream().filter(row -> "recommended".equals(row.get(5))).findFirst().orElseThrow();
+    assertEquals(14L, recommended.get(0));
+    double formula = (Double) recommended.get(3);
+    double simulated = (Double) recommended.get(6);
+    assertTrue(
+        "Erlang C " + formula + " and the simulation " + simulated + " agree within 8 points",
+        Math.abs(formula - simulated) < 0.08);
+  }
+
   @Test
   public void updatingTheReportBundleKeepsTheReportsWorking() throws Exception {
     ReportService reports = getService(ReportService.class, null);

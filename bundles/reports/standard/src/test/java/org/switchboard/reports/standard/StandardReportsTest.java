@@ -253,6 +253,62 @@ class StandardReportsTest {
   }
 
   @Test
+  void erlangCGivesTheTextbookStaffingAndTheSimulatorChecksIt() {
+    StaffingReport report = new StaffingReport();
+    List<org.switchboard.acd.api.SimulationScenario> asked = new ArrayList<>();
+    report.setSimulator(
+        scenario -> {
+          asked.add(scenario);
+          int n = scenario.agentGroups().get(0).count();
+          var figures =
+              new org.switchboard.acd.api.SimulationReport.QueueFigures(
+                  "*", 1600, 1600, 0, 0.2, 5.0, 5.0, n == 14 ? 0.89 : 0.79, 0.0, 180.0);
+          return new org.switchboard.acd.api.SimulationReport(
+              Duration.ofHours(8), 1, 1, List.of(figures), figures, 0.7);
+        });
+    // 200 calls an hour of 180 s: A = 10 erlangs. Erlang C: C(13) = 0.2853, SL(13) = 79.6 %,
+    // C(14) = 0.1741, SL(14) = 88.8 %: 14 agents for 80 % in 20 s.
+    ReportResult r = run(report, Map.of("contactsPerHour", "200", "handleTime", "PT3M"), data);
+    assertThat(r.title()).endsWith("14 agents");
+    int row13 = -1;
+    for (int i = 0; i < r.rows().size(); i++) {
+      if (r.rows().get(i).get(0).equals(13L)) {
+        row13 = i;
+      }
+    }
+    assertThat((Double) cell(r, row13, "probabilityOfWait"))
+        .isCloseTo(0.2853, org.assertj.core.api.Assertions.within(5e-4));
+    assertThat((Double) cell(r, row13, "serviceLevel"))
+        .isCloseTo(0.7956, org.assertj.core.api.Assertions.within(5e-4));
+    assertThat(cell(r, row13, "meetsTarget")).isEqualTo("no");
+    assertThat(cell(r, row13 + 1, "meetsTarget")).isEqualTo("recommended");
+    assertThat((Double) cell(r, row13 + 1, "serviceLevel"))
+        .isCloseTo(0.8884, org.assertj.core.api.Assertions.within(5e-4));
+    assertThat(cell(r, row13 + 1, "simulatedServiceLevel")).isEqualTo(0.89);
+    assertThat(cell(r, row13, "simulatedServiceLevel")).isEqualTo(0.79);
+    assertThat(cell(r, row13 + 2, "simulatedServiceLevel")).isNull();
+    assertThat(asked).hasSize(2);
+    assertThat(asked.get(0).queues().get(0).arrivalsPerHour()).isEqualTo(200.0);
+    assertThat(r.formulas().get("load")).contains("10.00 erlangs");
+
+    ReportResult plain =
+        run(report, Map.of("contactsPerHour", "200", "handleTime", "180", "simulate", "no"), data);
+    assertThat(cell(plain, row13 + 1, "simulatedServiceLevel")).isNull();
+    assertThatThrownBy(
+            () -> run(report, Map.of("contactsPerHour", "0", "handleTime", "PT3M"), data))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("contactsPerHour");
+    assertThatThrownBy(
+            () ->
+                run(
+                    report,
+                    Map.of("contactsPerHour", "200", "handleTime", "PT3M", "target", "100"),
+                    data))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("target");
+  }
+
+  @Test
   void badParametersGetClearErrors() {
     Report r = new QueueIntervalReport();
     assertThatThrownBy(
