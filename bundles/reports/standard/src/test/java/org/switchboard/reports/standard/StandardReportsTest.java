@@ -308,6 +308,78 @@ class StandardReportsTest {
         .hasMessageContaining("target");
   }
 
+  private void contact(String customer, String queue, Instant queued, int visit) {
+    visits.add(
+        new QueueVisit(
+            "f" + visits.size(),
+            visit,
+            "voice",
+            queue,
+            customer,
+            queued,
+            null,
+            queued.plusSeconds(10),
+            "a1",
+            queued.plusSeconds(300),
+            queued.plusSeconds(600),
+            Outcome.ANSWERED,
+            Duration.ZERO,
+            0,
+            "resolved"));
+  }
+
+  @Test
+  void aContactIsResolvedWhenTheCustomerDoesNotComeBackWithinTheWindow() {
+    Instant day0 = Instant.parse("2026-12-01T10:00:00Z");
+    contact("X", "support", day0, 1);
+    contact("X", "sales", day0.plus(Duration.ofHours(23)), 1); // back next day, in another queue
+    contact("Y", "support", day0.plusSeconds(60), 1);
+    contact("Y", "sales", day0.plusSeconds(120), 2); // a transfer, not a new contact
+    contact("Z", "support", day0.plusSeconds(180), 1);
+    contact("Z", "support", day0.plus(Duration.ofDays(5)), 1); // outside the 3 days
+    contact(null, "support", day0.plusSeconds(240), 1); // unknown customer: not counted
+    visits.sort(java.util.Comparator.comparing(QueueVisit::queuedAt));
+
+    ReportResult r =
+        run(
+            new FirstContactResolutionReport(),
+            Map.of("from", "2026-12-01T00:00:00Z", "to", "2026-12-02T00:00:00Z"),
+            data);
+
+    assertThat(r.rows()).hasSize(1);
+    assertThat(cell(r, 0, "queue")).isEqualTo("support");
+    assertThat(cell(r, 0, "contacts")).isEqualTo(3L); // X, Y, Z
+    assertThat(cell(r, 0, "repeated")).isEqualTo(1L); // X came back
+    assertThat((Double) cell(r, 0, "firstContactResolution")).isEqualTo(2 / 3.0);
+
+    ReportResult narrow =
+        run(
+            new FirstContactResolutionReport(),
+            Map.of(
+                "from",
+                "2026-12-01T00:00:00Z",
+                "to",
+                "2026-12-02T00:00:00Z",
+                "repeatWindow",
+                "PT12H"),
+            data);
+    assertThat(cell(narrow, 0, "repeated")).isEqualTo(0L);
+    assertThatThrownBy(
+            () ->
+                run(
+                    new FirstContactResolutionReport(),
+                    Map.of(
+                        "from",
+                        "2026-12-01T00:00:00Z",
+                        "to",
+                        "2026-12-02T00:00:00Z",
+                        "repeatWindow",
+                        "P40D"),
+                    data))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("31 days");
+  }
+
   @Test
   void badParametersGetClearErrors() {
     Report r = new QueueIntervalReport();
