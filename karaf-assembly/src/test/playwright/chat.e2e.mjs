@@ -505,13 +505,43 @@ async function adminConsole({ browser, name }) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP);
   page.on('pageerror', (e) => { throw e; });
-  await page.goto(`${BASE}/system/console/switchboard`);
-  const row = page.locator('#sb-queues tr', { hasText: `(${queue})` });
+  page.on('dialog', (d) => d.accept());
+
+  // Queues page: create the test's queue (chat, 30 s, 90 %); a bad number is refused with the reason.
+  await page.goto(`${BASE}/system/console/switchboard-queues`);
+  await page.fill('#sbq-id', queue);
+  await page.fill('#sbq-name', 'Console queue');
+  await page.uncheck('#sbq-form input[value=voice]');
+  await page.check('#sbq-form input[value=chat]');
+  await page.fill('#sbq-priority', 'high');
+  await page.click('#sbq-create');
+  await page.locator('#sbq-status', { hasText: 'whole number' }).waitFor();
+  await page.fill('#sbq-priority', '40');
+  await page.fill('#sbq-sl', '30');
+  await page.fill('#sbq-target', '90');
+  await page.click('#sbq-create');
+  const row = page.locator(`#sbq-table tr[data-queue="${queue}"]`);
   await row.waitFor();
-  // Offered today, answered: the chats the Java test closed in this queue.
+  assert.match(await row.textContent(), /chat.*40.*30.*90 %/);
+  await page.fill('#sbq-id', `${queue}-tmp`);
+  await page.click('#sbq-create');
+  await page.locator(`#sbq-table tr[data-queue="${queue}-tmp"]`).waitFor();
+  await page.click(`#sbq-table tr[data-queue="${queue}-tmp"] .sbq-delete`);
+  await page.locator(`#sbq-table tr[data-queue="${queue}-tmp"]`).waitFor({ state: 'detached' });
+  await snap(page, name, 'queues');
+
+  // A customer's chat waits in it (opened over the API as the channel would).
+  const opened = await context.request.post(`${BASE}/api/v1/interactions`, {
+    data: { channel: 'chat', direction: 'INBOUND', from: 'console-visitor', to: 'web', queue },
+  });
+  assert.equal(opened.status(), 201, await opened.text());
+
+  // The wallboard shows it waiting and offered today.
+  await page.goto(`${BASE}/system/console/switchboard`);
+  await page.locator('#sb-queues tr', { hasText: `(${queue})` }).waitFor();
   await page.waitForFunction((q) => {
     const tr = [...document.querySelectorAll('#sb-queues tr')].find((r) => r.textContent.includes(`(${q})`));
-    return tr && Number(tr.children[6].textContent) >= 1;
+    return tr && tr.children[1].textContent === '1' && Number(tr.children[6].textContent) >= 1;
   }, queue, { timeout: STEP });
   await snap(page, name, 'wallboard');
 
@@ -532,6 +562,10 @@ async function adminConsole({ browser, name }) {
   const text = Buffer.concat(csv).toString('utf8');
   assert.match(text, /^\ufeffQueue,Interval,Offered,Answered/);
   assert.ok(text.includes(`${queue},Total,`), text);
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.click('#sbr-xlsx')]);
+  const xlsx = Buffer.concat(await (await workbook.createReadStream()).toArray());
+  assert.equal(xlsx.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX (zip) file');
+  assert.equal(workbook.suggestedFilename(), 'queue-interval.xlsx');
 
   await page.fill('#sbr-p-from', 'yesterday');
   await page.click('#sbr-run');

@@ -143,22 +143,24 @@ public class WebChatE2EIT {
   }
 
   /**
-   * The web console in Chromium: the admin sees a waiting chat's queue on the Switchboard page,
-   * runs the interval report on the Reports page and downloads it; a supervisor is refused.
+   * The web console in Chromium: the admin creates a queue on the Queues page, sees a chat waiting
+   * in it on the Switchboard page, runs the interval report on the Reports page and downloads it as
+   * CSV and XLSX; a supervisor is refused. The queue's creation is in the audit log.
    */
   @Test
-  public void theAdminSeesTheWallboardAndRunsAReportInTheWebConsole() throws Exception {
-    HttpResponse<String> opened =
-        appliance
-            .http()
-            .post(
-                "/api/v1/interactions",
-                SUPERVISOR,
-                "{\"channel\":\"chat\",\"direction\":\"INBOUND\",\"from\":\"console-visitor\","
-                    + "\"to\":\"web\",\"queue\":\"support\"}");
-    assertEquals(opened.body(), 201, opened.statusCode());
-    JsonNode result = browser.run("console", Map.of("QUEUE", "support"));
+  public void theAdminCreatesAQueueSeesItOnTheWallboardAndRunsAReportInTheConsole()
+      throws Exception {
+    String queue = "console-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    JsonNode result = browser.run("console", Map.of("QUEUE", queue));
     assertTrue(result.toString(), result.path("csvLines").asInt() > 3);
+    JsonNode created = get("/api/v1/queues/" + queue, SUPERVISOR);
+    assertEquals("Console queue", created.path("name").asText());
+    assertEquals(90, created.path("serviceLevelTarget").asInt());
+    assertEquals(
+        404, appliance.http().get("/api/v1/queues/" + queue + "-tmp", SUPERVISOR).statusCode());
+    String log = Files.readString(appliance.home().resolve("data/log/karaf.log"));
+    assertTrue("audit: " + queue, log.contains("user=admin action=queue.create queue=" + queue));
+    assertTrue(log.contains("action=queue.delete queue=" + queue + "-tmp"));
   }
 
   @Test

@@ -94,6 +94,16 @@ public class ReportsIT extends SwitchboardTestSupport {
     assertEquals(3L, value(r, total, "offered"));
     assertEquals(1L, value(r, total, "answered"));
     assertEquals("left at once: a short abandon", 1L, value(r, total, "shortAbandoned"));
+    java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+    try {
+      reports.export(r, "xlsx", xlsx);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(
+        "an XLSX (zip) file from the wrapped fastexcel",
+        "PK",
+        new String(xlsx.toByteArray(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1));
     ReportResult dispositions = reports.run("disposition-summary", params);
     assertEquals(
         List.of(List.of("resolved", 1L, 1.0, dispositions.rows().get(0).get(3))),

@@ -57,12 +57,16 @@ public class ReportResource {
   }
 
   /**
-   * Runs a report with the query's parameters ({@code ?from=...&to=...}); {@code format=csv} gives
-   * a file to download instead of JSON.
+   * Runs a report with the query's parameters ({@code ?from=...&to=...}); {@code format=csv} or
+   * {@code format=xlsx} gives a file to download instead of JSON.
    */
   @GET
   @Path("{id}/run")
-  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Produces({
+    MediaType.APPLICATION_JSON,
+    "text/csv",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+  })
   public Response run(
       @PathParam("id") String id, @QueryParam("format") String format, @Context UriInfo uri) {
     Map<String, String> parameters = new HashMap<>();
@@ -83,8 +87,12 @@ public class ReportResource {
           "format", "must be json or one of " + ReportService.FORMATS + ", got '" + format + "'");
     }
     StreamingOutput file = out -> reports.export(result, format, out);
-    return Response.ok(file, "text/csv; charset=utf-8")
-        .header("Content-Disposition", "attachment; filename=\"" + id + ".csv\"")
+    String type =
+        format.equals("xlsx")
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : "text/csv; charset=utf-8";
+    return Response.ok(file, type)
+        .header("Content-Disposition", "attachment; filename=\"" + id + "." + format + "\"")
         .header("Cache-Control", "private, no-store")
         .build();
   }

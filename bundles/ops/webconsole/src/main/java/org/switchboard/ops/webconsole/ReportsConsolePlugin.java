@@ -1,16 +1,11 @@
 package org.switchboard.ops.webconsole;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import org.apache.felix.webconsole.AbstractWebConsolePlugin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,7 +17,8 @@ import org.switchboard.reports.api.ReportService;
 /**
  * The "Reports" page of the web console ({@code /system/console/switchboard-reports}): pick a
  * report, fill in its parameters, see the table, a chart of one column and the formulas, download
- * CSV. The page reads {@code reports.json}, {@code run.json} and {@code run.csv} under its label.
+ * CSV or XLSX. The page reads {@code reports.json}, {@code run.json}, {@code run.csv} and {@code
+ * run.xlsx} under its label.
  */
 @Component(
     service = Servlet.class,
@@ -31,49 +27,22 @@ import org.switchboard.reports.api.ReportService;
       "felix.webconsole.title=Reports",
       "felix.webconsole.category=Switchboard"
     })
-public class ReportsConsolePlugin extends AbstractWebConsolePlugin {
+public class ReportsConsolePlugin extends SwitchboardPage {
   static final String LABEL = "switchboard-reports";
   private static final long serialVersionUID = 1L;
 
   private final transient ReportService reports;
-  private final transient ObjectMapper json =
-      // The module explicitly: in OSGi findAndRegisterModules() does not see it, and Instants fail.
-      new ObjectMapper()
-          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   @Activate
   public ReportsConsolePlugin(@Reference ReportService reports) {
+    super(LABEL, "Reports", "reports.html");
     this.reports = reports;
-  }
-
-  @Override
-  public String getLabel() {
-    return LABEL;
-  }
-
-  @Override
-  public String getTitle() {
-    return "Reports";
-  }
-
-  @Override
-  public String getCategory() {
-    return "Switchboard";
-  }
-
-  @Override
-  protected boolean isHtmlRequest(HttpServletRequest request) {
-    String path = request.getPathInfo();
-    return path == null || !(path.endsWith(".json") || path.endsWith(".csv"));
   }
 
   @Override
   protected void renderContent(HttpServletRequest req, HttpServletResponse res) throws IOException {
     if (isHtmlRequest(req)) {
-      try (InputStream page = ReportsConsolePlugin.class.getResourceAsStream("reports.html")) {
-        res.getWriter().write(new String(page.readAllBytes(), StandardCharsets.UTF_8));
-      }
+      writePage(res);
       return;
     }
     res.setHeader("Cache-Control", "no-store");
@@ -87,10 +56,13 @@ public class ReportsConsolePlugin extends AbstractWebConsolePlugin {
         ReportResult result = run(req);
         res.setContentType("text/csv");
         res.setCharacterEncoding("UTF-8");
-        res.setHeader(
-            "Content-Disposition",
-            "attachment; filename=\"" + req.getParameter("report") + ".csv\"");
+        download(res, req, "csv");
         reports.export(result, "csv", res.getOutputStream());
+      } else if (path.endsWith("/run.xlsx")) {
+        ReportResult result = run(req);
+        res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        download(res, req, "xlsx");
+        reports.export(result, "xlsx", res.getOutputStream());
       } else {
         writeJson(res, 404, Map.of("error", "not-found", "message", "no such resource: " + path));
       }
@@ -99,6 +71,11 @@ public class ReportsConsolePlugin extends AbstractWebConsolePlugin {
     } catch (NotFoundException e) {
       writeJson(res, 404, Map.of("error", "not-found", "message", e.getMessage()));
     }
+  }
+
+  private static void download(HttpServletResponse res, HttpServletRequest req, String extension) {
+    String id = String.valueOf(req.getParameter("report")).replaceAll("[^a-z0-9-]", "");
+    res.setHeader("Content-Disposition", "attachment; filename=\"" + id + "." + extension + "\"");
   }
 
   /** Runs the report named by {@code report} with every other query parameter. */
@@ -116,12 +93,5 @@ public class ReportsConsolePlugin extends AbstractWebConsolePlugin {
               }
             });
     return reports.run(id, values);
-  }
-
-  private void writeJson(HttpServletResponse res, int status, Object body) throws IOException {
-    res.setStatus(status);
-    res.setContentType("application/json");
-    res.setCharacterEncoding("UTF-8");
-    json.writeValue(res.getOutputStream(), body);
   }
 }

@@ -14,7 +14,7 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface ReportService {
   /** The export formats {@link #export} writes. */
-  List<String> FORMATS = List.of("csv");
+  List<String> FORMATS = List.of("csv", "xlsx");
 
   /** Every installed report, by id. */
   List<ReportDefinition> list();

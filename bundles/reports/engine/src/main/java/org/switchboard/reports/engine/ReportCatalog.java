@@ -79,10 +79,12 @@ public class ReportCatalog implements ReportService {
   @Override
   public void export(ReportResult result, String format, OutputStream out) throws IOException {
     String f = format == null ? "" : format.toLowerCase(Locale.ROOT);
-    if (!f.equals("csv")) {
-      throw new ValidationException(
-          "format", "must be one of " + FORMATS + ", got '" + format + "'");
+    switch (f) {
+      case "csv" -> ReportCsv.write(result, out);
+      case "xlsx" -> ReportXlsx.write(result, out);
+      default ->
+          throw new ValidationException(
+              "format", "must be one of " + FORMATS + ", got '" + format + "'");
     }
-    ReportCsv.write(result, out);
   }
 }
