@@ -115,6 +115,9 @@ public final class RunningDistribution implements AutoCloseable {
           "/api/v1/customers",
           "/api/v1/interactions/probe/monitor",
           "/api/v1/interactions/probe/recording/pause",
+          "/api/v1/orders",
+          "/api/v1/reports",
+          "/api/v1/wallboard",
           "/api/v1/me");
 
   /**
