@@ -37,7 +37,7 @@ import org.switchboard.reports.standard.QueueIntervalReport;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * org.switchboard.benchmarks.ReportBenchmark [--interactions 1000000] [--runs 5]}. The database is
- * kept in {@code /tmp/switchboard-report-bench-<n>} for later runs.
+ * kept in {@code <java.io.tmpdir>/switchboard-report-bench-<n>} for later runs.
  */
 public final class ReportBenchmark {
   private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
@@ -52,7 +52,7 @@ public final class ReportBenchmark {
     BenchmarkOptions o = new BenchmarkOptions(Map.of("interactions", "1000000", "runs", "5"), args);
     int n = o.integer("interactions");
     int runs = o.integer("runs");
-    Path dir = Path.of("/tmp/switchboard-report-bench-" + n);
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-report-bench-" + n);
     boolean fresh = !Files.exists(dir.resolve("reports.mv.db"));
     JdbcDataSource db = new JdbcDataSource();
     db.setURL(
