@@ -1,17 +1,9 @@
-// Browser scenarios of the web chat, the agent desktop and the web console, driven by WebChatE2EIT and VoiceDeskE2EIT
-// (calls between real SIP phones) against a started appliance. Each scenario drives Debian's Chromium through Playwright, asserts what people see,
-// saves a screenshot per step, and prints one JSON line with what the Java test checks in the core.
-//
-//   node chat.e2e.mjs <scenario>     with SWITCHBOARD (appliance URL), SHOP (host page URL),
-//                                    SHOTS (screenshot folder), CHROMIUM (browser binary)
+// Browser scenarios of the web chat and the agent desktop, driven by WebChatE2EIT and VoiceDeskE2EIT
+// (calls between real SIP phones) against a started appliance: each asserts what people see and
+// saves a screenshot per step (see harness.mjs).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { BASE, SHOP, STEP, newPage, run, snap } from './harness.mjs';
 
-const BASE = process.env.SWITCHBOARD;
-const SHOP = process.env.SHOP;
-const SHOTS = process.env.SHOTS;
-const STEP = 15_000; // every wait has a timeout
 /** A 1x1 PNG. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -20,45 +12,7 @@ const PNG = Buffer.from(
 const scenarios = {
   conversation, offline, reconnect, capacity, injection, polling, supervisor, transfer, chinese,
   'voice-agent': voiceAgent, 'voice-supervisor': voiceSupervisor, 'agent-file': agentFile,
-  console: adminConsole,
 };
-
-async function main() {
-  const name = process.argv[2];
-  assert.ok(scenarios[name], `unknown scenario ${name}`);
-  mkdirSync(`${SHOTS}/${name}`, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    timeout: 60_000,
-  });
-  const alerts = [];
-  try {
-    const result = await scenarios[name]({ browser, name, alerts });
-    assert.deepEqual(alerts, [], 'no script ran from customer input');
-    console.log(JSON.stringify({ ok: true, ...result }));
-  } finally {
-    await browser.close();
-  }
-}
-
-// ---- helpers ----
-
-let shot = 0;
-async function snap(page, scenario, what) {
-  shot += 1;
-  await page.screenshot({ path: `${SHOTS}/${scenario}/${String(shot).padStart(2, '0')}-${what}.png` });
-}
-
-async function newPage(browser, alerts) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP);
-  page.on('dialog', async (d) => { alerts.push(d.message()); await d.dismiss(); });
-  page.on('pageerror', (e) => { throw e; });
-  return { context, page };
-}
 
 /** A customer on the shop page, with the widget open. */
 async function customer(browser, alerts, query = '') {
@@ -490,97 +444,4 @@ async function voiceSupervisor({ browser, name, alerts }) {
   return { call: id };
 }
 
-/**
- * The admin in the Karaf web console: the Switchboard page shows the queue with today's figures,
- * the Reports page runs the interval report (table, chart, formulas) and downloads it as CSV. A
- * supervisor's credentials do not open the console.
- */
-async function adminConsole({ browser, name }) {
-  const queue = process.env.QUEUE;
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    httpCredentials: { username: 'admin', password: 'admin' },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP);
-  page.on('pageerror', (e) => { throw e; });
-  page.on('dialog', (d) => d.accept());
-
-  // Queues page: create the test's queue (chat, 30 s, 90 %); a bad number is refused with the reason.
-  await page.goto(`${BASE}/system/console/switchboard-queues`);
-  await page.fill('#sbq-id', queue);
-  await page.fill('#sbq-name', 'Console queue');
-  await page.uncheck('#sbq-form input[value=voice]');
-  await page.check('#sbq-form input[value=chat]');
-  await page.fill('#sbq-priority', 'high');
-  await page.click('#sbq-create');
-  await page.locator('#sbq-status', { hasText: 'whole number' }).waitFor();
-  await page.fill('#sbq-priority', '40');
-  await page.fill('#sbq-sl', '30');
-  await page.fill('#sbq-target', '90');
-  await page.click('#sbq-create');
-  const row = page.locator(`#sbq-table tr[data-queue="${queue}"]`);
-  await row.waitFor();
-  assert.match(await row.textContent(), /chat.*40.*30.*90 %/);
-  await page.fill('#sbq-id', `${queue}-tmp`);
-  await page.click('#sbq-create');
-  await page.locator(`#sbq-table tr[data-queue="${queue}-tmp"]`).waitFor();
-  await page.click(`#sbq-table tr[data-queue="${queue}-tmp"] .sbq-delete`);
-  await page.locator(`#sbq-table tr[data-queue="${queue}-tmp"]`).waitFor({ state: 'detached' });
-  await snap(page, name, 'queues');
-
-  // A customer's chat waits in it (opened over the API as the channel would).
-  const opened = await context.request.post(`${BASE}/api/v1/interactions`, {
-    data: { channel: 'chat', direction: 'INBOUND', from: 'console-visitor', to: 'web', queue },
-  });
-  assert.equal(opened.status(), 201, await opened.text());
-
-  // The wallboard shows it waiting and offered today.
-  await page.goto(`${BASE}/system/console/switchboard`);
-  await page.locator('#sb-queues tr', { hasText: `(${queue})` }).waitFor();
-  await page.waitForFunction((q) => {
-    const tr = [...document.querySelectorAll('#sb-queues tr')].find((r) => r.textContent.includes(`(${q})`));
-    return tr && tr.children[1].textContent === '1' && Number(tr.children[6].textContent) >= 1;
-  }, queue, { timeout: STEP });
-  await snap(page, name, 'wallboard');
-
-  await page.goto(`${BASE}/system/console/switchboard-reports`);
-  await page.locator('#sbr-report option[value=queue-interval]').waitFor({ state: 'attached' });
-  await page.selectOption('#sbr-report', 'queue-interval');
-  await page.fill('#sbr-p-queue', queue);
-  await page.selectOption('#sbr-p-interval', '60');
-  await page.click('#sbr-run');
-  await page.locator('#sbr-table tbody tr', { hasText: 'Total' }).waitFor();
-  const header = await page.locator('#sbr-table thead th').allTextContents();
-  assert.ok(header.includes('Service level'), header.join(','));
-  assert.ok(await page.locator('#sbr-chart rect').count() >= 1, 'a bar per row');
-  assert.match(await page.locator('#sbr-formulas').textContent(), /abandoned \/ \(offered - shortAbandoned\)/);
-  await snap(page, name, 'report');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sbr-csv')]);
-  const csv = await (await download.createReadStream()).toArray();
-  const text = Buffer.concat(csv).toString('utf8');
-  assert.match(text, /^\ufeffQueue,Interval,Offered,Answered/);
-  assert.ok(text.includes(`${queue},Total,`), text);
-  const [workbook] = await Promise.all([page.waitForEvent('download'), page.click('#sbr-xlsx')]);
-  const xlsx = Buffer.concat(await (await workbook.createReadStream()).toArray());
-  assert.equal(xlsx.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX (zip) file');
-  assert.equal(workbook.suggestedFilename(), 'queue-interval.xlsx');
-
-  await page.fill('#sbr-p-from', 'yesterday');
-  await page.click('#sbr-run');
-  await page.locator('#sbr-status', { hasText: 'ISO-8601' }).waitFor();
-  await context.close();
-
-  const sup = await browser.newContext({ httpCredentials: { username: 'supervisor', password: 'supervisor' } });
-  // Chromium gives up navigating on a refused login; ask with the same credentials directly.
-  const denied = await sup.request.get(`${BASE}/system/console/switchboard-reports`);
-  assert.ok([401, 403].includes(denied.status()), `supervisor got ${denied.status()}`);
-  await sup.close();
-  return { csvLines: text.trim().split('\n').length };
-}
-
-main().catch((e) => {
-  console.error(e && e.stack ? e.stack : e);
-  process.exit(1);
-});
+run(scenarios);

@@ -102,6 +102,20 @@ final class Baresip implements AutoCloseable {
    */
   static Baresip start(int lifeSeconds, Microphone microphone, boolean record)
       throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(lifeSeconds, microphone, record);
+      } catch (AssertionError e) {
+        // Another process may take a free port between the check and baresip's bind.
+        if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Baresip startOnce(int lifeSeconds, Microphone microphone, boolean record)
+      throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("baresip-");
     Baresip b = null;
     try {
@@ -411,13 +425,17 @@ final class Baresip implements AutoCloseable {
     }
   }
 
-  /** A loopback port free for both UDP and TCP (baresip opens both on sip_listen). */
+  /**
+   * A loopback port free for both UDP and TCP, with the next port free for TCP too: baresip opens
+   * UDP and TCP on sip_listen and SIP/TLS on the port after it.
+   */
   private static int freeUdpAndTcpPort() {
     for (int attempt = 0; attempt < 50; attempt++) {
       int port = RunningDistribution.freePort();
       try (DatagramSocket udp =
               new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-          ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+          ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+          ServerSocket tls = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {
         return port;
       } catch (IOException taken) {
         // try another

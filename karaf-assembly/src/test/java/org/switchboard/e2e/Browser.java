@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The browser side of the chat tests: a shop's web page (on its own port, so the widget is embedded
- * cross-origin as on a real site) and the Playwright scenarios of {@code src/test/playwright}, run
- * by Node with Debian's Chromium.
+ * The browser side of the E2E tests: a shop's web page (on its own port, so the chat widget is
+ * embedded cross-origin as on a real site) and the Playwright scenarios of {@code
+ * src/test/playwright} (chat and desktop, web console), run by Node with Debian's Chromium.
  */
 final class Browser implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,9 +95,15 @@ final class Browser implements AutoCloseable {
   /** {@link #run(String)} with more environment variables for the scenario. */
   JsonNode run(String scenario, java.util.Map<String, String> env)
       throws IOException, InterruptedException {
+    return run("chat.e2e.mjs", scenario, env);
+  }
+
+  /** Runs one scenario of the given script of {@code src/test/playwright}. */
+  JsonNode run(String script, String scenario, java.util.Map<String, String> env)
+      throws IOException, InterruptedException {
     Path log = WORK.resolve(scenario + ".log");
     ProcessBuilder pb =
-        new ProcessBuilder("node", "chat.e2e.mjs", scenario)
+        new ProcessBuilder("node", script, scenario)
             .directory(WORK.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -129,7 +135,13 @@ final class Browser implements AutoCloseable {
   private static synchronized void installPlaywright() {
     try {
       Files.createDirectories(WORK);
-      for (String f : List.of("package.json", "package-lock.json", "chat.e2e.mjs")) {
+      for (String f :
+          List.of(
+              "package.json",
+              "package-lock.json",
+              "harness.mjs",
+              "chat.e2e.mjs",
+              "console.e2e.mjs")) {
         Files.copy(SOURCES.resolve(f), WORK.resolve(f), StandardCopyOption.REPLACE_EXISTING);
       }
       if (Files.isDirectory(WORK.resolve("node_modules").resolve("playwright-core"))) {

@@ -138,6 +138,7 @@ public class MediaE2EIT {
       JsonNode call = desk.latestCall("agent4");
       assertEquals(call.toString(), "WRAP_UP", call.path("state").asText());
       recordedInStereo(call.path("id").asText());
+      playedAndDownloadedInTheConsole(call.path("id").asText());
       desk.complete(call.path("id").asText());
     }
     awaitNoMediaSessions();
@@ -194,6 +195,25 @@ public class MediaE2EIT {
    * left and the agent's on the right, downloadable whole or by range by a supervisor (logged with
    * the purpose), not by an agent.
    */
+  /**
+   * The admin finds the recording on the console's Recordings page (Chromium), plays it in the
+   * browser and downloads it for a stated purpose; the access log shows each, and so does the audit
+   * log.
+   */
+  private static void playedAndDownloadedInTheConsole(String interaction) throws Exception {
+    try (Browser browser = Browser.shop()) {
+      browser.pointAt("http://127.0.0.1:" + appliance.httpPort());
+      JsonNode seen =
+          browser.run("console.e2e.mjs", "recordings", Map.of("INTERACTION", interaction));
+      assertTrue(seen.toString(), seen.path("seconds").asDouble() > 3);
+      assertTrue(seen.toString(), seen.path("bytes").asInt() > 8_000 * 2 * 2 * 3);
+      assertTrue(seen.toString(), seen.path("accesses").asInt() >= 2);
+    }
+    String log = Files.readString(appliance.home().resolve("data/log/karaf.log"));
+    assertTrue(log.contains("user=admin action=recording.play recording="));
+    assertTrue(log.contains("user=admin action=recording.download recording="));
+  }
+
   private static void recordedInStereo(String interaction) throws Exception {
     JsonNode[] found = new JsonNode[1];
     RunningDistribution.waitFor(

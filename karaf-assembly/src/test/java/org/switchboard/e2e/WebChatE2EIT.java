@@ -142,27 +142,6 @@ public class WebChatE2EIT {
     }
   }
 
-  /**
-   * The web console in Chromium: the admin creates a queue on the Queues page, sees a chat waiting
-   * in it on the Switchboard page, runs the interval report on the Reports page and downloads it as
-   * CSV and XLSX; a supervisor is refused. The queue's creation is in the audit log.
-   */
-  @Test
-  public void theAdminCreatesAQueueSeesItOnTheWallboardAndRunsAReportInTheConsole()
-      throws Exception {
-    String queue = "console-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    JsonNode result = browser.run("console", Map.of("QUEUE", queue));
-    assertTrue(result.toString(), result.path("csvLines").asInt() > 3);
-    JsonNode created = get("/api/v1/queues/" + queue, SUPERVISOR);
-    assertEquals("Console queue", created.path("name").asText());
-    assertEquals(90, created.path("serviceLevelTarget").asInt());
-    assertEquals(
-        404, appliance.http().get("/api/v1/queues/" + queue + "-tmp", SUPERVISOR).statusCode());
-    String log = Files.readString(appliance.home().resolve("data/log/karaf.log"));
-    assertTrue("audit: " + queue, log.contains("user=admin action=queue.create queue=" + queue));
-    assertTrue(log.contains("action=queue.delete queue=" + queue + "-tmp"));
-  }
-
   @Test
   public void aCustomerChatsWithAnAgentWhoWrapsUp() throws Exception {
     JsonNode result = browser.run("conversation");

@@ -45,9 +45,10 @@ public interface FlowService {
    * Checks a flow document (YAML or JSON) without deploying it.
    *
    * @param document the document's text
-   * @return the problems found, errors first; a document is deployable when none of them is an
-   *     {@linkplain FlowProblem.Severity#ERROR error} (warnings, such as unreachable nodes, are
-   *     allowed); empty when nothing at all was found
+   * @return the problems found, errors first, each with the {@linkplain FlowProblem#line() line} it
+   *     is on when that is known; a document is deployable when none of them is an {@linkplain
+   *     FlowProblem.Severity#ERROR error} (warnings, such as unreachable nodes, are allowed); empty
+   *     when nothing at all was found
    */
   List<FlowProblem> validate(String document);
 
@@ -69,6 +70,18 @@ public interface FlowService {
    * @return the versions; empty for an unknown flow
    */
   List<FlowVersion> history(String id);
+
+  /**
+   * The exact text of a stored version of a flow, as it was validated and activated (the same bytes
+   * {@link FlowVersion#sha256()} was computed from), e.g. to show it or to edit a copy of it.
+   *
+   * @param id the flow's id
+   * @param version a version number from {@link #history}
+   * @return the document's text; empty when the flow or the version is unknown, or its text can no
+   *     longer be read
+   * @since 1.1
+   */
+  Optional<String> document(String id, int version);
 
   /**
    * Activates the text of an earlier version again, as a new version (history only grows).

@@ -12,5 +12,5 @@
  *
  * <p>Everything here is event-driven: no call blocks, and the engine runs no thread per contact.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.switchboard.flow.api;

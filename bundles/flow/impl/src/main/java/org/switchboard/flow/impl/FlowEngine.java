@@ -202,6 +202,11 @@ public class FlowEngine implements FlowService {
   }
 
   @Override
+  public Optional<String> document(String id, int version) {
+    return repository().document(id, version);
+  }
+
+  @Override
   public FlowInfo rollback(String id, int version) throws FlowValidationException {
     FlowInfo info = repository().rollback(id, version);
     LOG.info(

@@ -22,6 +22,7 @@ import org.switchboard.flow.api.FlowRun;
 import org.switchboard.flow.api.FlowValidationException;
 import org.switchboard.flow.api.FlowVersion;
 import org.switchboard.flow.impl.runtime.RunSettings;
+import org.switchboard.flow.impl.store.FlowHistory;
 import org.switchboard.flow.impl.testing.ManualTimers;
 import org.switchboard.flow.impl.testing.RecordingSession;
 
@@ -178,10 +179,56 @@ class FlowEngineTest {
         .satisfies(
             e ->
                 assertThat(((FlowValidationException) e).problems())
-                    .anySatisfy(p -> assertThat(p.path()).isEqualTo("nodes.q.type")));
+                    .anySatisfy(
+                        p -> {
+                          assertThat(p.path()).isEqualTo("nodes.q.type");
+                          assertThat(p.line()).isEqualTo(6);
+                        }))
+        .hasMessageContaining("line 6: nodes.q.type: unknown node type 'queeu'");
     assertThat(engine.flows()).isEmpty();
     assertThat(Files.exists(etc.resolve("flows/main.yaml"))).isFalse();
     assertThat(engine.validate(flow("sales"))).isEmpty();
+  }
+
+  @Test
+  void documentGivesTheExactTextOfEveryVersion() throws Exception {
+    write("main.yaml", flow("sales"));
+    FlowEngine engine = engine();
+    String json =
+        "{\"start\": \"q\",\n \"nodes\": {\"q\": {\"type\": \"queue\", \"queue\": \"json\"}}}\n";
+    engine.deploy("main", flow("billing"));
+    engine.deploy("main", json);
+    engine.rollback("main", 1);
+
+    assertThat(engine.document("main", 1)).contains(flow("sales"));
+    assertThat(engine.document("main", 2)).contains(flow("billing"));
+    assertThat(engine.document("main", 3)).contains(json);
+    assertThat(engine.document("main", 4)).contains(flow("sales"));
+    assertThat(engine.history("main"))
+        .extracting(FlowVersion::version, FlowVersion::source, FlowVersion::active)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "file " + etc.resolve("flows/main.yaml"), false),
+            org.assertj.core.groups.Tuple.tuple(2, "deploy", false),
+            org.assertj.core.groups.Tuple.tuple(3, "deploy", false),
+            org.assertj.core.groups.Tuple.tuple(4, "rollback to version 1", true));
+    for (FlowVersion v : engine.history("main")) {
+      assertThat(engine.document("main", v.version()).map(FlowHistory::sha256))
+          .as("the text of version " + v.version() + " is the one its SHA-256 names")
+          .contains(v.sha256());
+    }
+
+    assertThat(engine.document("main", 5)).isEmpty();
+    assertThat(engine.document("main", 0)).isEmpty();
+    assertThat(engine.document("nope", 1)).isEmpty();
+    assertThat(engine.document("../history/main", 1)).isEmpty();
+    assertThat(engine.document(null, 1)).isEmpty();
+
+    Files.delete(etc.resolve("flows/main.yaml"));
+    engine.scanNow();
+    assertThat(engine.flows()).isEmpty();
+    assertThat(engine.document("main", 3))
+        .as("a removed flow's history stays readable")
+        .contains(json);
   }
 
   @Test

@@ -1,6 +1,9 @@
 package org.switchboard.ops.rest;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.NameCallback;
@@ -22,24 +26,49 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 /**
  * Authenticates against the Karaf JAAS realm {@code karaf}. Successful logins are remembered for 30
  * s under a SHA-256 digest of user and password (never the password itself), so a busy client does
- * not pay for password hashing on every request.
+ * not pay for password hashing on every request. The memory is dropped whenever the realm's file
+ * ({@code etc/users.properties}) changes, so a new password, a removed role or a deleted login
+ * takes effect at the next request.
  */
 final class JaasAuthenticator implements Authenticator {
   private static final String REALM = "karaf";
   private static final Duration CACHE = Duration.ofSeconds(30);
   private static final int MAX_CACHED = 10_000;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Path users;
+  private final BiFunction<String, String, Optional<Caller>> realm;
+  private volatile String usersVersion = "";
 
   private record Cached(Caller caller, Instant until) {}
 
+  JaasAuthenticator() {
+    this(
+        Path.of(System.getProperty("karaf.etc", "etc"), "users.properties"),
+        JaasAuthenticator::login);
+  }
+
+  /**
+   * @param users the realm's users file, whose changes invalidate remembered logins
+   * @param realm logs a user in: their roles, or empty
+   */
+  JaasAuthenticator(Path users, BiFunction<String, String, Optional<Caller>> realm) {
+    this.users = users;
+    this.realm = realm;
+  }
+
   @Override
   public Optional<Caller> authenticate(String user, String password) {
+    String version = version(users);
+    if (!version.equals(usersVersion)) {
+      cache.clear();
+      usersVersion = version;
+    }
     String key = digest(user + "\u0000" + password);
     Cached hit = cache.get(key);
     if (hit != null && hit.until().isAfter(Instant.now())) {
       return Optional.of(hit.caller());
     }
-    Optional<Caller> caller = login(user, password);
+    Optional<Caller> caller = realm.apply(user, password);
     if (caller.isPresent()) {
       if (cache.size() >= MAX_CACHED) {
         cache.clear();
@@ -80,6 +109,15 @@ final class JaasAuthenticator implements Authenticator {
       return Optional.empty();
     } finally {
       thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** The file's modification time and size: changes whenever Karaf rewrites it. */
+  private static String version(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis() + "/" + Files.size(file);
+    } catch (IOException e) {
+      return "missing";
     }
   }
 

@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.core.api.NotFoundException;
+import org.switchboard.platform.web.ByteRange;
 import org.switchboard.recording.api.RecordingAccess;
 import org.switchboard.recording.api.RecordingCatalog;
 import org.switchboard.recording.api.RecordingInfo;

@@ -9,7 +9,6 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
 import org.switchboard.reports.api.ReportResult;
 import org.switchboard.reports.api.ReportService;
@@ -40,37 +39,26 @@ public class ReportsConsolePlugin extends SwitchboardPage {
   }
 
   @Override
-  protected void renderContent(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (isHtmlRequest(req)) {
-      writePage(res);
+  Map<String, Read> reads() {
+    return Map.of("reports", req -> reports.list(), "run", this::run);
+  }
+
+  /** {@code run.csv} and {@code run.xlsx}: the report as a file to save. */
+  @Override
+  void download(String name, String extension, HttpServletRequest req, HttpServletResponse res)
+      throws IOException {
+    if (!name.equals("run") || !ReportService.FORMATS.contains(extension)) {
+      super.download(name, extension, req, res);
       return;
     }
+    ReportResult result = run(req);
+    res.setContentType(
+        extension.equals("csv")
+            ? "text/csv; charset=UTF-8"
+            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     res.setHeader("Cache-Control", "no-store");
-    String path = req.getPathInfo();
-    try {
-      if (path.endsWith("/reports.json")) {
-        writeJson(res, 200, reports.list());
-      } else if (path.endsWith("/run.json")) {
-        writeJson(res, 200, run(req));
-      } else if (path.endsWith("/run.csv")) {
-        ReportResult result = run(req);
-        res.setContentType("text/csv");
-        res.setCharacterEncoding("UTF-8");
-        download(res, req, "csv");
-        reports.export(result, "csv", res.getOutputStream());
-      } else if (path.endsWith("/run.xlsx")) {
-        ReportResult result = run(req);
-        res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        download(res, req, "xlsx");
-        reports.export(result, "xlsx", res.getOutputStream());
-      } else {
-        writeJson(res, 404, Map.of("error", "not-found", "message", "no such resource: " + path));
-      }
-    } catch (ValidationException e) {
-      writeJson(res, 400, Map.of("error", "validation", "message", e.getMessage()));
-    } catch (NotFoundException e) {
-      writeJson(res, 404, Map.of("error", "not-found", "message", e.getMessage()));
-    }
+    download(res, req, extension);
+    reports.export(result, extension, res.getOutputStream());
   }
 
   private static void download(HttpServletResponse res, HttpServletRequest req, String extension) {

@@ -1,18 +1,16 @@
 package org.switchboard.ops.webconsole;
 
-import java.io.IOException;
+import java.util.Map;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.switchboard.reports.api.Wallboard;
 import org.switchboard.reports.api.WallboardService;
 
 /**
- * The "Switchboard" page of the web console ({@code /system/console/switchboard}): the live
- * wallboard (queues, today's figures, alerts, agents). The page polls {@code
+ * The "Switchboard" page of the web console ({@code /system/console/switchboard}), the dashboard:
+ * links to the other pages, the health of every component (from the REST API's public health
+ * endpoint) and the live wallboard (queues, today's figures, alerts, agents). The page polls {@code
  * switchboard/status.json} every two seconds.
  */
 @Component(
@@ -34,15 +32,7 @@ public class SwitchboardConsolePlugin extends SwitchboardPage {
   }
 
   @Override
-  protected void renderContent(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    if (isHtmlRequest(req)) {
-      writePage(res);
-    } else {
-      writeJson(res, 200, model());
-    }
-  }
-
-  Wallboard model() {
-    return wallboard.now();
+  Map<String, Read> reads() {
+    return Map.of("status", req -> wallboard.now());
   }
 }

@@ -19,8 +19,10 @@ import java.util.Optional;
 /**
  * Reads the text of a flow document (YAML or JSON, told apart by the first character) into a tree
  * whose scalars are all text, exactly as written ({@code 007} stays {@code 007}; the parser decides
- * what is a number). Duplicate keys, which YAML and JSON parsers silently collapse, are reported
- * with their path and line.
+ * what is a number). Records the line where every key and list item starts into the {@link
+ * Problems}, so that each problem found later can name its line. Duplicate keys, which YAML and
+ * JSON parsers silently collapse, are reported with their path and line; syntax errors with the
+ * line where the text stopped being readable.
  */
 public final class DocumentReader {
   /** The largest document accepted, in UTF-8 bytes. */
@@ -42,7 +44,7 @@ public final class DocumentReader {
    * Reads a document.
    *
    * @param text the document's text
-   * @param problems receives size, syntax and duplicate-key problems
+   * @param problems receives size, syntax and duplicate-key problems, and the line of every path
    * @return the root object, or empty when the text is not a readable mapping
    */
   public static Optional<ObjectNode> read(String text, Problems problems) {
@@ -71,10 +73,12 @@ public final class DocumentReader {
       return Optional.of((ObjectNode) readValue(parser, "", 0, problems));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
+      int line = at == null ? 0 : at.getLineNr();
       String where =
-          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+          line <= 0 ? "" : " at line " + line + ", column " + Math.max(at.getColumnNr(), 1);
       problems.error(
           "document",
+          line,
           "is not valid " + (json ? "JSON" : "YAML") + where + ": " + e.getOriginalMessage());
       return Optional.empty();
     } catch (IOException e) {
@@ -97,12 +101,23 @@ public final class DocumentReader {
         ObjectNode object = NODES.objectNode();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
-          int line = p.currentLocation().getLineNr();
-          p.nextToken();
+          int line = p.currentTokenLocation().getLineNr();
           String child = Problems.join(path, key);
+          boolean duplicate = object.has(key);
+          int first = duplicate ? problems.lineOf(child) : 0;
+          problems.line(child, line);
+          p.nextToken();
           JsonNode value = readValue(p, child, depth + 1, problems);
-          if (object.has(key)) {
-            problems.error(child, "duplicate key '" + key + "' (line " + line + "): keep only one");
+          if (duplicate) {
+            problems.error(
+                child,
+                line,
+                "duplicate key '"
+                    + key
+                    + "' (line "
+                    + line
+                    + (first > 0 && first != line ? ", first on line " + first : "")
+                    + "): keep only one");
           } else {
             object.set(key, value);
           }
@@ -112,7 +127,9 @@ public final class DocumentReader {
         ArrayNode array = NODES.arrayNode();
         int index = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          array.add(readValue(p, Problems.join(path, index++), depth + 1, problems));
+          String item = Problems.join(path, index++);
+          problems.line(item, p.currentTokenLocation().getLineNr());
+          array.add(readValue(p, item, depth + 1, problems));
         }
         return array;
       case VALUE_NULL:

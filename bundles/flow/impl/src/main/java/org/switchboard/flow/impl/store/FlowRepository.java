@@ -91,6 +91,9 @@ public final class FlowRepository {
 
   /** The stored versions of a flow, oldest first. */
   public List<FlowVersion> history(String id) {
+    if (!validId(id)) {
+      return List.of();
+    }
     FlowHistory.Index index = history.index(id);
     ActiveFlow now = active.get(id);
     return index.versions().stream()
@@ -103,6 +106,24 @@ public final class FlowRepository {
                     e.sha256(),
                     now != null && now.info().version() == e.version()))
         .toList();
+  }
+
+  /**
+   * The text of a stored version, exactly as it was activated.
+   *
+   * @return the text; empty for an id that is not a flow id, an unknown flow or version, or a text
+   *     that cannot be read (logged)
+   */
+  public Optional<String> document(String id, int version) {
+    if (!validId(id) || version < 1) {
+      return Optional.empty();
+    }
+    try {
+      return history.text(id, version);
+    } catch (UncheckedIOException e) {
+      LOG.warn("Cannot read version {} of flow {}: {}", version, id, e.getCause().toString());
+      return Optional.empty();
+    }
   }
 
   /** Looks at the flow directory once: new, changed and removed files. */
@@ -137,7 +158,7 @@ public final class FlowRepository {
    */
   public synchronized FlowInfo deploy(String id, String text, String source)
       throws FlowValidationException {
-    if (id == null || !FILE.matcher(id + ".yaml").matches()) {
+    if (!validId(id)) {
       throw new FlowValidationException(
           String.valueOf(id),
           List.of(
@@ -169,10 +190,14 @@ public final class FlowRepository {
    */
   public synchronized FlowInfo rollback(String id, int version) throws FlowValidationException {
     String text =
-        history
-            .text(id, version)
+        (validId(id) ? history.text(id, version) : Optional.<String>empty())
             .orElseThrow(() -> new NotFoundException("flow version", id + " v" + version));
     return deploy(id, text, "rollback to version " + version);
+  }
+
+  /** Whether an id is one a flow can have (which also keeps it inside the directories). */
+  private static boolean validId(String id) {
+    return id != null && FILE.matcher(id + ".yaml").matches();
   }
 
   private Map<String, Path> flowFiles() {

@@ -1,6 +1,7 @@
-package org.switchboard.ops.rest;
+package org.switchboard.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +46,19 @@ class ByteRangeTest {
           .as(String.valueOf(h))
           .isInstanceOf(ByteRange.Whole.class);
     }
+  }
+
+  @Test
+  void anEmptyFileHasNoRange() {
+    assertThat(ByteRange.parse("bytes=0-", 0)).isInstanceOf(ByteRange.Unsatisfiable.class);
+    assertThat(ByteRange.parse("bytes=-10", 0)).isInstanceOf(ByteRange.Unsatisfiable.class);
+    assertThat(ByteRange.parse(null, 0)).isInstanceOf(ByteRange.Whole.class);
+  }
+
+  @Test
+  void aRangeIsNeverBackwards() {
+    assertThatThrownBy(() -> new ByteRange(-1, 5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ByteRange(5, 4)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new ByteRange(0, 0).length()).isEqualTo(1);
   }
 }
