@@ -61,6 +61,7 @@ async function queuesWallboardReports({ browser, name }) {
   await page.fill('#sbq-overflow', 'support');
   await page.click('#sbq-create');
   await page.locator('#sbq-status', { hasText: `Saved queue ${queue}` }).waitFor();
+  await page.locator(`#sbq-table tr[data-queue="${queue}"]`, { hasText: 'billing:2' }).waitFor();
   assert.match(await row.textContent(), /billing:2.*600.*support/);
   await page.fill('#sbq-id', `${queue}-tmp`);
   await page.click('#sbq-create');

@@ -10,5 +10,5 @@
  * and reports the finished file ({@link org.switchboard.recording.api.RecordingCatalog#stored}).
  * Every opening of a recording's audio is written to the access log.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.switchboard.recording.api;

@@ -1,12 +1,8 @@
 package org.switchboard.ops.rest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import javax.ws.rs.Consumes;
@@ -28,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.platform.web.ByteRange;
 import org.switchboard.recording.api.RecordingAccess;
+import org.switchboard.recording.api.RecordingAudio;
 import org.switchboard.recording.api.RecordingCatalog;
 import org.switchboard.recording.api.RecordingInfo;
 import org.switchboard.recording.api.RecordingQuery;
@@ -50,10 +47,6 @@ import org.switchboard.recording.api.RecordingQuery;
       SwitchboardApplication.REQUIRE_JSON
     })
 public class RecordingResource {
-  private static final String WAV = "audio/wav";
-  private static final String FLAC = "audio/flac";
-  private static final String OGG = "audio/ogg";
-
   private final RecordingCatalog catalog;
 
   @Activate
@@ -88,7 +81,12 @@ public class RecordingResource {
    */
   @GET
   @Path("{id}/audio")
-  @Produces({WAV, FLAC, OGG, MediaType.APPLICATION_JSON})
+  @Produces({
+    RecordingAudio.WAV,
+    RecordingAudio.FLAC,
+    RecordingAudio.OGG,
+    MediaType.APPLICATION_JSON
+  })
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public Response audio(
       @PathParam("id") String id,
@@ -105,7 +103,7 @@ public class RecordingResource {
         ask instanceof ByteRange.Part p ? p.range() : new ByteRange(0, Math.max(0, size - 1));
     Response.ResponseBuilder r =
         Response.status(ask instanceof ByteRange.Part ? 206 : 200)
-            .type(contentType(file))
+            .type(RecordingAudio.contentType(file))
             .header("Accept-Ranges", "bytes")
             .header("Content-Length", size == 0 ? 0 : part.length())
             .header(
@@ -130,14 +128,6 @@ public class RecordingResource {
   private static String extension(java.nio.file.Path file) {
     String name = file.getFileName().toString();
     return name.substring(name.lastIndexOf('.') + 1);
-  }
-
-  private static String contentType(java.nio.file.Path file) {
-    return switch (extension(file)) {
-      case "flac" -> FLAC;
-      case "ogg" -> OGG;
-      default -> WAV;
-    };
   }
 
   private static Caller caller(SecurityContext security) {
@@ -166,21 +156,8 @@ public class RecordingResource {
 
   private static StreamingOutput stream(java.nio.file.Path file, ByteRange part) {
     return out -> {
-      if (part == null) {
-        return;
-      }
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-          InputStream in = Channels.newInputStream(ch.position(part.first()))) {
-        byte[] buffer = new byte[64 * 1024];
-        long left = part.length();
-        while (left > 0) {
-          int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-          if (n < 0) {
-            break;
-          }
-          out.write(buffer, 0, n);
-          left -= n;
-        }
+      if (part != null) {
+        part.copy(file, out);
       }
     };
   }

@@ -1,14 +1,9 @@
 package org.switchboard.ops.webconsole;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +23,7 @@ import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
 import org.switchboard.platform.web.ByteRange;
 import org.switchboard.recording.api.RecordingAccess;
+import org.switchboard.recording.api.RecordingAudio;
 import org.switchboard.recording.api.RecordingCatalog;
 import org.switchboard.recording.api.RecordingInfo;
 import org.switchboard.recording.api.RecordingQuery;
@@ -265,7 +261,7 @@ public class RecordingsConsolePlugin extends SwitchboardPage {
     ByteRange part =
         ask instanceof ByteRange.Part p ? p.range() : new ByteRange(0, Math.max(0, size - 1));
     res.setStatus(ask instanceof ByteRange.Part ? 206 : 200);
-    res.setContentType(contentType(file));
+    res.setContentType(RecordingAudio.contentType(file));
     res.setHeader("Accept-Ranges", "bytes");
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setContentLengthLong(size == 0 ? 0 : part.length());
@@ -281,23 +277,7 @@ public class RecordingsConsolePlugin extends SwitchboardPage {
       res.setHeader("Content-Range", part.contentRange(size));
     }
     if (size > 0) {
-      copy(file, part, res.getOutputStream());
-    }
-  }
-
-  private static void copy(Path file, ByteRange part, OutputStream out) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-        InputStream in = Channels.newInputStream(ch.position(part.first()))) {
-      byte[] buffer = new byte[64 * 1024];
-      long left = part.length();
-      while (left > 0) {
-        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-        if (n < 0) {
-          break;
-        }
-        out.write(buffer, 0, n);
-        left -= n;
-      }
+      part.copy(file, res.getOutputStream());
     }
   }
 
@@ -356,14 +336,5 @@ public class RecordingsConsolePlugin extends SwitchboardPage {
   private static String extension(Path file) {
     String name = file.getFileName().toString();
     return name.substring(name.lastIndexOf('.') + 1);
-  }
-
-  /** The file's type, as the REST API gives it: FLAC, Ogg, else WAV. */
-  private static String contentType(Path file) {
-    return switch (extension(file)) {
-      case "flac" -> "audio/flac";
-      case "ogg" -> "audio/ogg";
-      default -> "audio/wav";
-    };
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
@@ -21,7 +22,8 @@ import org.switchboard.core.api.ValidationException;
 /**
  * What every Switchboard page of the web console shares: its label and title in the "Switchboard"
  * menu, an HTML page from the bundle, JSON resources it reads ({@code GET <label>/<name>.json}),
- * changes it makes ({@code POST <label>/<name>.json}) and the audit log of those changes.
+ * changes it makes ({@code POST <label>/<name>.json}) and the audit log of those changes, and the
+ * script all pages share ({@code GET <label>/res/console.js}, see {@link #getResource}).
  *
  * <p>A change must carry the header {@code X-Switchboard-Console: 1}, which a page from another
  * site cannot send; errors answer {@code {"error","message"}} with 400 (bad input), 404 (unknown),
@@ -31,6 +33,10 @@ abstract class SwitchboardPage extends AbstractWebConsolePlugin {
   private static final long serialVersionUID = 1L;
 
   static final String CSRF_HEADER = "X-Switchboard-Console";
+
+  /** The script every page loads first: what the pages share, next to their HTML. */
+  static final String SCRIPT = "console.js";
+
   private static final Logger AUDIT = LoggerFactory.getLogger("org.switchboard.audit");
   private static final Logger LOG = LoggerFactory.getLogger(SwitchboardPage.class);
 
@@ -147,6 +153,19 @@ abstract class SwitchboardPage extends AbstractWebConsolePlugin {
   void download(String name, String extension, HttpServletRequest req, HttpServletResponse res)
       throws IOException {
     writeJson(res, 404, error("not-found", "no such resource: " + req.getPathInfo()));
+  }
+
+  /**
+   * The page's static resources, which the web console serves itself: for a GET it calls this
+   * method (found by reflection) with the request's path info, {@code /<label>/res/...}, and sends
+   * what the URL holds, with the container's content type for its name. Only the shared script,
+   * {@code /<label>/res/console.js}, is one: any other path (another file, {@code ..}) answers
+   * {@code null} and goes on to {@link #renderContent}.
+   */
+  public URL getResource(String path) {
+    return ("/" + label + "/res/" + SCRIPT).equals(path)
+        ? SwitchboardPage.class.getResource(SCRIPT)
+        : null;
   }
 
   /** Requests for data files (a name with an extension) get no console frame. */

@@ -3,19 +3,13 @@ package org.switchboard.ops.webconsole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,12 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import javax.servlet.ReadListener;
-import javax.servlet.ServletInputStream;
-import javax.servlet.ServletOutputStream;
-import javax.servlet.WriteListener;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.api.NotFoundException;
@@ -106,7 +94,7 @@ class FlowsConsolePluginTest {
 
   @Test
   void listsTheActiveFlows() throws Exception {
-    Reply reply = get("flows.json", Map.of());
+    ConsoleExchange reply = get("flows.json", Map.of());
 
     assertThat(reply.status).isEqualTo(200);
     assertThat(reply.json()).hasSize(2);
@@ -120,7 +108,7 @@ class FlowsConsolePluginTest {
 
   @Test
   void showsAFlowsHistoryAndSource() throws Exception {
-    Reply detail = get("flow.json", Map.of("id", "hello"));
+    ConsoleExchange detail = get("flow.json", Map.of("id", "hello"));
 
     assertThat(detail.status).isEqualTo(200);
     assertThat(detail.json().path("active").path("version").asInt()).isEqualTo(1);
@@ -130,7 +118,7 @@ class FlowsConsolePluginTest {
     assertThat(v1.path("active").asBoolean()).isTrue();
     assertThat(v1.path("createdAt").asText()).isEqualTo("2026-01-01T00:00:01Z");
 
-    Reply source = get("source.json", Map.of("id", "hello"));
+    ConsoleExchange source = get("source.json", Map.of("id", "hello"));
     assertThat(source.status).isEqualTo(200);
     assertThat(source.json().path("version").asInt()).isEqualTo(1);
     assertThat(source.json().path("text").asText()).isEqualTo(HELLO);
@@ -148,7 +136,7 @@ class FlowsConsolePluginTest {
   void aVersionWhoseTextTheEngineCannotGiveIsListedButNotShown() throws Exception {
     flows.unreadable.add("hello v1");
 
-    Reply source = get("source.json", Map.of("id", "hello", "version", "1"));
+    ConsoleExchange source = get("source.json", Map.of("id", "hello", "version", "1"));
 
     assertThat(source.status).isEqualTo(200);
     assertThat(source.json().path("version").asInt()).isEqualTo(1);
@@ -159,7 +147,7 @@ class FlowsConsolePluginTest {
 
   @Test
   void validateReportsProblemsWithTheirLines() throws Exception {
-    Reply reply = post("validate.json", Map.of("id", "hello", "document", BROKEN));
+    ConsoleExchange reply = post("validate.json", Map.of("id", "hello", "document", BROKEN));
 
     assertThat(reply.status).isEqualTo(200);
     JsonNode checked = reply.json();
@@ -200,7 +188,7 @@ class FlowsConsolePluginTest {
 
   @Test
   void deployRefusesAnInvalidDocumentAndTheRunningVersionStays() throws Exception {
-    Reply reply = post("deploy.json", Map.of("id", "hello", "document", BROKEN));
+    ConsoleExchange reply = post("deploy.json", Map.of("id", "hello", "document", BROKEN));
 
     assertThat(reply.status).isEqualTo(400);
     assertThat(reply.json().path("error").asText()).isEqualTo("validation");
@@ -219,7 +207,7 @@ class FlowsConsolePluginTest {
 
   @Test
   void deployOfAValidDocumentCreatesANewVersion() throws Exception {
-    Reply reply = post("deploy.json", Map.of("id", "hello", "document", HELLO_V2));
+    ConsoleExchange reply = post("deploy.json", Map.of("id", "hello", "document", HELLO_V2));
 
     assertThat(reply.status).isEqualTo(200);
     assertThat(reply.json().path("created").asBoolean()).isTrue();
@@ -242,7 +230,7 @@ class FlowsConsolePluginTest {
 
   @Test
   void deployOfTheActiveTextChangesNothing() throws Exception {
-    Reply reply = post("deploy.json", Map.of("id", "hello", "document", HELLO));
+    ConsoleExchange reply = post("deploy.json", Map.of("id", "hello", "document", HELLO));
 
     assertThat(reply.status).isEqualTo(200);
     assertThat(reply.json().path("created").asBoolean()).isFalse();
@@ -252,7 +240,7 @@ class FlowsConsolePluginTest {
 
   @Test
   void deployOfANewFlowNeedsAValidId() throws Exception {
-    Reply created =
+    ConsoleExchange created =
         post("deploy.json", Map.of("id", "night", "document", HELLO.replace("id: hello\n", "")));
     assertThat(created.status).isEqualTo(200);
     assertThat(created.json().path("flow").path("version").asInt()).isEqualTo(1);
@@ -267,7 +255,7 @@ class FlowsConsolePluginTest {
   void rollbackActivatesAnOldTextAsANewVersion() throws Exception {
     post("deploy.json", Map.of("id", "hello", "document", HELLO_V2));
 
-    Reply reply = post("rollback.json", Map.of("id", "hello", "version", 1));
+    ConsoleExchange reply = post("rollback.json", Map.of("id", "hello", "version", 1));
 
     assertThat(reply.status).isEqualTo(200);
     assertThat(reply.json().path("to").asInt()).isEqualTo(1);
@@ -294,7 +282,7 @@ class FlowsConsolePluginTest {
     flows.rules.put(
         "Hello world", FlowProblem.error("name", "names must not greet any more").withLine(2));
 
-    Reply reply = post("rollback.json", Map.of("id", "hello", "version", 1));
+    ConsoleExchange reply = post("rollback.json", Map.of("id", "hello", "version", 1));
 
     assertThat(reply.status).isEqualTo(409);
     assertThat(problems(reply.json())).containsExactly("2 name ERROR");
@@ -304,10 +292,8 @@ class FlowsConsolePluginTest {
 
   @Test
   void changesWithoutTheConsoleHeaderAreForbidden() throws Exception {
-    Reply deploy =
-        send("POST", "deploy.json", Map.of(), Map.of("id", "hello", "document", HELLO_V2), false);
-    Reply rollback =
-        send("POST", "rollback.json", Map.of(), Map.of("id", "hello", "version", 1), false);
+    ConsoleExchange deploy = forged("deploy.json", Map.of("id", "hello", "document", HELLO_V2));
+    ConsoleExchange rollback = forged("rollback.json", Map.of("id", "hello", "version", 1));
 
     assertThat(deploy.status).isEqualTo(403);
     assertThat(rollback.status).isEqualTo(403);
@@ -323,11 +309,10 @@ class FlowsConsolePluginTest {
 
   @Test
   void thePageIsServedWithItsStrings() throws Exception {
-    Reply reply = send("GET", null, Map.of(), null, false);
+    ConsoleExchange reply = get(null, Map.of());
 
     assertThat(reply.text())
         .contains("id=\"sbf-table\"")
-        .contains("X-Switchboard-Console")
         .contains("Roll back to this version")
         .contains("回滚到此版本")
         .contains("file.text()")
@@ -350,131 +335,28 @@ class FlowsConsolePluginTest {
 
   // The servlet's side: requests and responses as the web console passes them.
 
-  private Reply get(String resource, Map<String, String> params) throws IOException {
-    return send("GET", resource, params, null, false);
+  private static String path(String resource) {
+    return "/" + FlowsConsolePlugin.LABEL + (resource == null ? "" : "/" + resource);
   }
 
-  private Reply post(String action, Map<String, Object> body) throws IOException {
-    return send("POST", action, Map.of(), body, true);
+  private ConsoleExchange get(String resource, Map<String, String> params) throws IOException {
+    ConsoleExchange x = ConsoleExchange.get(path(resource));
+    params.forEach(x::param);
+    return x.getFrom(page);
   }
 
-  private Reply send(
-      String method,
-      String resource,
-      Map<String, String> params,
-      Map<String, Object> body,
-      boolean csrfHeader)
+  private ConsoleExchange post(String action, Map<String, Object> body) throws IOException {
+    return posted(action, body).postTo(page);
+  }
+
+  /** A POST of {@code body} without the console's header, as another site could send it. */
+  private ConsoleExchange forged(String action, Map<String, Object> body) throws IOException {
+    return posted(action, body).withoutHeader(SwitchboardPage.CSRF_HEADER).postTo(page);
+  }
+
+  private static ConsoleExchange posted(String action, Map<String, Object> body)
       throws IOException {
-    byte[] bytes = body == null ? new byte[0] : SwitchboardPage.JSON.writeValueAsBytes(body);
-    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-    ServletInputStream input =
-        new ServletInputStream() {
-          @Override
-          public int read() {
-            return in.read();
-          }
-
-          @Override
-          public boolean isFinished() {
-            return in.available() == 0;
-          }
-
-          @Override
-          public boolean isReady() {
-            return true;
-          }
-
-          @Override
-          public void setReadListener(ReadListener listener) {}
-        };
-    String path = "/" + FlowsConsolePlugin.LABEL + (resource == null ? "" : "/" + resource);
-    HttpServletRequest req =
-        (HttpServletRequest)
-            Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class},
-                (proxy, m, args) ->
-                    switch (m.getName()) {
-                      case "getMethod" -> method;
-                      case "getPathInfo" -> path;
-                      case "getParameter" -> params.get((String) args[0]);
-                      case "getHeader" ->
-                          csrfHeader
-                                  && SwitchboardPage.CSRF_HEADER.equalsIgnoreCase((String) args[0])
-                              ? "1"
-                              : null;
-                      case "getInputStream" -> input;
-                      case "getRemoteUser" -> "admin";
-                      case "hashCode" -> System.identityHashCode(proxy);
-                      case "equals" -> proxy == args[0];
-                      case "toString" -> "request " + method + " " + path;
-                      default -> null;
-                    });
-    Reply reply = new Reply();
-    ServletOutputStream output =
-        new ServletOutputStream() {
-          @Override
-          public void write(int b) {
-            reply.body.write(b);
-          }
-
-          @Override
-          public boolean isReady() {
-            return true;
-          }
-
-          @Override
-          public void setWriteListener(WriteListener listener) {}
-        };
-    PrintWriter writer = new PrintWriter(reply.writer, true);
-    HttpServletResponse res =
-        (HttpServletResponse)
-            Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class},
-                (proxy, m, args) -> {
-                  switch (m.getName()) {
-                    case "setStatus" -> reply.status = (Integer) args[0];
-                    case "setHeader" -> reply.headers.put((String) args[0], (String) args[1]);
-                    case "getOutputStream" -> {
-                      return output;
-                    }
-                    case "getWriter" -> {
-                      return writer;
-                    }
-                    case "hashCode" -> {
-                      return System.identityHashCode(proxy);
-                    }
-                    case "equals" -> {
-                      return proxy == args[0];
-                    }
-                    default -> {}
-                  }
-                  return null;
-                });
-    if (method.equals("POST")) {
-      page.doPost(req, res);
-    } else {
-      page.renderContent(req, res);
-    }
-    writer.flush();
-    return reply;
-  }
-
-  /** What the servlet answered. */
-  private static final class Reply {
-    int status = 200;
-    final Map<String, String> headers = new HashMap<>();
-    final ByteArrayOutputStream body = new ByteArrayOutputStream();
-    final StringWriter writer = new StringWriter();
-
-    JsonNode json() throws IOException {
-      return SwitchboardPage.JSON.readTree(body.toByteArray());
-    }
-
-    String text() {
-      return writer + body.toString(StandardCharsets.UTF_8);
-    }
+    return ConsoleExchange.post(path(action), SwitchboardPage.JSON.writeValueAsString(body));
   }
 
   private static String sha256(String text) {

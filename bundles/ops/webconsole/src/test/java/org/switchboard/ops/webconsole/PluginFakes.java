@@ -1,8 +1,5 @@
 package org.switchboard.ops.webconsole;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,19 +9,16 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.servlet.ReadListener;
-import javax.servlet.ServletInputStream;
-import javax.servlet.ServletOutputStream;
-import javax.servlet.WriteListener;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 
-/** Small fakes of the framework and the servlet API, built with {@link Proxy}. */
+/**
+ * Small fakes of the framework, built with {@link Proxy} (requests and answers are {@link
+ * ConsoleExchange}s).
+ */
 final class PluginFakes {
   private PluginFakes() {}
 
@@ -186,88 +180,5 @@ final class PluginFakes {
                   case "toString" -> "fake context";
                   default -> throw new UnsupportedOperationException(m.getName());
                 });
-  }
-
-  /** A POST or GET to the page. */
-  static HttpServletRequest request(String path, Map<String, String> headers, byte[] body) {
-    InputStream in = new ByteArrayInputStream(body);
-    ServletInputStream stream =
-        new ServletInputStream() {
-          @Override
-          public int read() throws java.io.IOException {
-            return in.read();
-          }
-
-          @Override
-          public int read(byte[] b, int off, int len) throws java.io.IOException {
-            return in.read(b, off, len);
-          }
-
-          @Override
-          public boolean isFinished() {
-            return false;
-          }
-
-          @Override
-          public boolean isReady() {
-            return true;
-          }
-
-          @Override
-          public void setReadListener(ReadListener listener) {}
-        };
-    return (HttpServletRequest)
-        Proxy.newProxyInstance(
-            HttpServletRequest.class.getClassLoader(),
-            new Class<?>[] {HttpServletRequest.class},
-            (p, m, args) ->
-                switch (m.getName()) {
-                  case "getPathInfo" -> path;
-                  case "getHeader" -> headers.get((String) args[0]);
-                  case "getInputStream" -> stream;
-                  case "getContentLengthLong" -> (long) body.length;
-                  case "getContentLength" -> body.length;
-                  case "getRemoteUser" -> "admin";
-                  case "getMethod" -> "POST";
-                  default -> null;
-                });
-  }
-
-  /** What the page answered. */
-  static final class Answered {
-    int status = 200;
-    final ByteArrayOutputStream body = new ByteArrayOutputStream();
-
-    HttpServletResponse proxy() {
-      ServletOutputStream out =
-          new ServletOutputStream() {
-            @Override
-            public void write(int b) {
-              body.write(b);
-            }
-
-            @Override
-            public boolean isReady() {
-              return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {}
-          };
-      return (HttpServletResponse)
-          Proxy.newProxyInstance(
-              HttpServletResponse.class.getClassLoader(),
-              new Class<?>[] {HttpServletResponse.class},
-              (p, m, args) -> {
-                if ("setStatus".equals(m.getName())) {
-                  status = (Integer) args[0];
-                }
-                return "getOutputStream".equals(m.getName()) ? out : null;
-              });
-    }
-
-    com.fasterxml.jackson.databind.JsonNode json() throws java.io.IOException {
-      return SwitchboardPage.JSON.readTree(body.toByteArray());
-    }
   }
 }

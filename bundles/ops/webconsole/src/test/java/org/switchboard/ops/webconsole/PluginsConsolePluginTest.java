@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.karaf.kar.KarService;
@@ -22,7 +21,6 @@ import org.switchboard.channel.spi.ChannelPlugin;
 import org.switchboard.core.api.ChannelType;
 import org.switchboard.core.api.health.Health;
 import org.switchboard.core.api.health.HealthIndicator;
-import org.switchboard.ops.webconsole.PluginFakes.Answered;
 import org.switchboard.ops.webconsole.PluginFakes.FakeBundle;
 
 class PluginsConsolePluginTest {
@@ -77,40 +75,36 @@ class PluginsConsolePluginTest {
   }
 
   private JsonNode get(String name) throws IOException {
-    Answered answered = new Answered();
-    page.renderContent(
-        PluginFakes.request("/" + PluginsConsolePlugin.LABEL + "/" + name, Map.of(), new byte[0]),
-        answered.proxy());
+    ConsoleExchange answered =
+        ConsoleExchange.get("/" + PluginsConsolePlugin.LABEL + "/" + name).getFrom(page);
     assertThat(answered.status).isEqualTo(200);
     return answered.json();
   }
 
-  private Answered post(String action, Map<String, String> headers, byte[] body)
+  /** A POST with the console's header unless {@code headers} say otherwise. */
+  private ConsoleExchange post(String action, Map<String, String> headers, byte[] body)
       throws IOException {
-    Map<String, String> all = new HashMap<>(headers);
-    all.putIfAbsent(SwitchboardPage.CSRF_HEADER, "1");
-    Answered answered = new Answered();
-    page.doPost(
-        PluginFakes.request("/" + PluginsConsolePlugin.LABEL + "/" + action, all, body),
-        answered.proxy());
-    return answered;
+    ConsoleExchange posted =
+        ConsoleExchange.upload("/" + PluginsConsolePlugin.LABEL + "/" + action, body);
+    headers.forEach(posted::header);
+    return posted.postTo(page);
   }
 
-  private Answered upload(String name, byte[] body) throws IOException {
+  private ConsoleExchange upload(String name, byte[] body) throws IOException {
     return post(
         "install.json",
         name == null ? Map.of() : Map.of(PluginsConsolePlugin.FILE_NAME_HEADER, name),
         body);
   }
 
-  private Answered bundleAction(String action, long id) throws IOException {
+  private ConsoleExchange bundleAction(String action, long id) throws IOException {
     return post(
         action + ".json", Map.of(), ("{\"id\":" + id + "}").getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void anUploadWithABadNameIs400WithTheReason() throws IOException {
-    Answered a = upload("acme.zip", KarUploadTest.kar());
+    ConsoleExchange a = upload("acme.zip", KarUploadTest.kar());
     assertThat(a.status).isEqualTo(400);
     assertThat(a.json().path("error").asText()).isEqualTo("validation");
     assertThat(a.json().path("message").asText()).contains("'acme.zip' is not a KAR");
@@ -121,7 +115,7 @@ class PluginsConsolePluginTest {
 
   @Test
   void anUploadThatIsNotAZipIs400() throws IOException {
-    Answered a = upload("acme.kar", "hello".getBytes(StandardCharsets.UTF_8));
+    ConsoleExchange a = upload("acme.kar", "hello".getBytes(StandardCharsets.UTF_8));
     assertThat(a.status).isEqualTo(400);
     assertThat(a.json().path("message").asText()).contains("a KAR is a zip archive");
     assertThat(karCalls).isEmpty();
@@ -129,7 +123,7 @@ class PluginsConsolePluginTest {
 
   @Test
   void anUploadAboveTheLimitIs400() throws IOException {
-    Answered a = upload("acme.kar", new byte[65 * 1024]);
+    ConsoleExchange a = upload("acme.kar", new byte[65 * 1024]);
     assertThat(a.status).isEqualTo(400);
     assertThat(a.json().path("message").asText())
         .isEqualTo(
@@ -138,7 +132,7 @@ class PluginsConsolePluginTest {
 
   @Test
   void aGoodKarIsInstalledFromATemporaryFileThatIsThenDeleted() throws IOException {
-    Answered a = upload("acme-whatsapp-1.2.0.kar", KarUploadTest.kar());
+    ConsoleExchange a = upload("acme-whatsapp-1.2.0.kar", KarUploadTest.kar());
     assertThat(a.status).isEqualTo(201);
     assertThat(a.json().path("kar").asText()).isEqualTo("acme-whatsapp-1.2.0");
     assertThat(a.json().path("listed").asBoolean()).isTrue();
@@ -147,7 +141,7 @@ class PluginsConsolePluginTest {
       assertThat(left.filter(Files::isRegularFile)).isEmpty();
     }
 
-    Answered uninstalled =
+    ConsoleExchange uninstalled =
         post(
             "uninstall.json",
             Map.of(),
@@ -159,7 +153,7 @@ class PluginsConsolePluginTest {
   @Test
   void karafsFailureIs409WithKarafsReason() throws IOException {
     karFailure = "Feature acme-whatsapp requires org.switchboard.channel.spi [2.0,3)";
-    Answered a = upload("acme.kar", KarUploadTest.kar());
+    ConsoleExchange a = upload("acme.kar", KarUploadTest.kar());
     assertThat(a.status).isEqualTo(409);
     assertThat(a.json().path("message").asText())
         .isEqualTo("Karaf could not install acme.kar: " + karFailure);
@@ -168,29 +162,29 @@ class PluginsConsolePluginTest {
   @Test
   void withoutKarSupportAnUploadIs409SayingHowToFixIt() throws IOException {
     page.karService = null;
-    Answered a = upload("acme.kar", KarUploadTest.kar());
+    ConsoleExchange a = upload("acme.kar", KarUploadTest.kar());
     assertThat(a.status).isEqualTo(409);
     assertThat(a.json().path("message").asText()).contains("feature:install kar");
   }
 
   @Test
   void uninstallingAnUnknownKarIs404() throws IOException {
-    Answered a =
+    ConsoleExchange a =
         post("uninstall.json", Map.of(), "{\"name\":\"nope\"}".getBytes(StandardCharsets.UTF_8));
     assertThat(a.status).isEqualTo(404);
   }
 
   @Test
   void theFrameworkTheConsoleAndOtherBundlesAreRefusedWith409() throws IOException {
-    Answered f = bundleAction("stop", 0);
+    ConsoleExchange f = bundleAction("stop", 0);
     assertThat(f.status).isEqualTo(409);
     assertThat(f.json().path("message").asText()).contains("OSGi framework");
 
-    Answered c = bundleAction("update", 140);
+    ConsoleExchange c = bundleAction("update", 140);
     assertThat(c.status).isEqualTo(409);
     assertThat(c.json().path("message").asText()).contains("serves this page");
 
-    Answered j = bundleAction("stop", 20);
+    ConsoleExchange j = bundleAction("stop", 20);
     assertThat(j.status).isEqualTo(409);
     assertThat(j.json().path("message").asText()).contains("manages plugins only");
 
@@ -209,7 +203,7 @@ class PluginsConsolePluginTest {
 
   @Test
   void updateIsTheHotSwapAndAnswersTheNewState() throws IOException {
-    Answered a = bundleAction("update", 90);
+    ConsoleExchange a = bundleAction("update", 90);
     assertThat(a.status).isEqualTo(200);
     JsonNode row = a.json();
     assertThat(row.path("symbolicName").asText()).isEqualTo("org.switchboard.channel.sip");
@@ -228,7 +222,7 @@ class PluginsConsolePluginTest {
   @Test
   void aBundleExceptionIs409WithItsMessage() throws IOException {
     sip.failWith = "Activator start error in bundle org.switchboard.channel.sip [90]";
-    Answered a = bundleAction("start", 90);
+    ConsoleExchange a = bundleAction("start", 90);
     assertThat(a.status).isEqualTo(409);
     assertThat(a.json().path("message").asText())
         .isEqualTo("could not start org.switchboard.channel.sip: " + sip.failWith);
@@ -236,7 +230,7 @@ class PluginsConsolePluginTest {
 
   @Test
   void aChangeWithoutTheConsoleHeaderIs403() throws IOException {
-    Answered a =
+    ConsoleExchange a =
         post(
             "stop.json",
             Map.of(SwitchboardPage.CSRF_HEADER, "0"),

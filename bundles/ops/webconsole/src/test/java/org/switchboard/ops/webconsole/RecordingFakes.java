@@ -1,10 +1,5 @@
 package org.switchboard.ops.webconsole;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.servlet.ServletOutputStream;
-import javax.servlet.WriteListener;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
 import org.switchboard.media.api.RecordedFile;
@@ -31,7 +22,10 @@ import org.switchboard.recording.api.RecordingCatalog;
 import org.switchboard.recording.api.RecordingInfo;
 import org.switchboard.recording.api.RecordingQuery;
 
-/** Small fakes for the recordings page's tests: a catalogue, a clock, a request and a response. */
+/**
+ * Small fakes for the recordings page's tests: a catalogue and a clock (requests and answers are
+ * {@link ConsoleExchange}s).
+ */
 final class RecordingFakes {
   private RecordingFakes() {}
 
@@ -160,131 +154,5 @@ final class RecordingFakes {
     public Clock withZone(ZoneId zone) {
       return this;
     }
-  }
-
-  /** A GET of {@code /switchboard-recordings/<resource>} by {@code user}. */
-  static final class Request {
-    final Map<String, String> params = new HashMap<>();
-    final Map<String, String> headers = new HashMap<>();
-    private final String resource;
-    private final String user;
-
-    Request(String resource, String user) {
-      this.resource = resource;
-      this.user = user;
-    }
-
-    Request param(String name, String value) {
-      params.put(name, value);
-      return this;
-    }
-
-    Request header(String name, String value) {
-      headers.put(name.toLowerCase(), value);
-      return this;
-    }
-
-    HttpServletRequest proxy() {
-      return (HttpServletRequest)
-          Proxy.newProxyInstance(
-              getClass().getClassLoader(),
-              new Class<?>[] {HttpServletRequest.class},
-              (p, m, args) ->
-                  switch (m.getName()) {
-                    case "getParameter" -> params.get((String) args[0]);
-                    case "getHeader" -> headers.get(((String) args[0]).toLowerCase());
-                    case "getPathInfo" -> "/" + RecordingsConsolePlugin.LABEL + "/" + resource;
-                    case "getMethod" -> "GET";
-                    case "getRemoteUser" -> user;
-                    case "toString" -> "GET " + resource;
-                    default -> defaultValue(m.getReturnType());
-                  });
-    }
-  }
-
-  /** What the page answered. */
-  static final class Response {
-    int status = 200;
-    String contentType;
-    long contentLength = -1;
-    final Map<String, String> headers = new HashMap<>();
-    final ByteArrayOutputStream body = new ByteArrayOutputStream();
-
-    String header(String name) {
-      return headers.get(name.toLowerCase());
-    }
-
-    String text() {
-      return body.toString(StandardCharsets.UTF_8);
-    }
-
-    HttpServletResponse proxy() {
-      ServletOutputStream out =
-          new ServletOutputStream() {
-            @Override
-            public void write(int b) {
-              body.write(b);
-            }
-
-            @Override
-            public boolean isReady() {
-              return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {}
-          };
-      PrintWriter writer =
-          new PrintWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8), true);
-      return (HttpServletResponse)
-          Proxy.newProxyInstance(
-              getClass().getClassLoader(),
-              new Class<?>[] {HttpServletResponse.class},
-              (p, m, args) -> {
-                switch (m.getName()) {
-                  case "setStatus" -> status = (Integer) args[0];
-                  case "getStatus" -> {
-                    return status;
-                  }
-                  case "setContentType" -> contentType = (String) args[0];
-                  case "getContentType" -> {
-                    return contentType;
-                  }
-                  case "setContentLength" -> contentLength = (Integer) args[0];
-                  case "setContentLengthLong" -> contentLength = (Long) args[0];
-                  case "setHeader", "addHeader" ->
-                      headers.put(((String) args[0]).toLowerCase(), (String) args[1]);
-                  case "getHeader" -> {
-                    return headers.get(((String) args[0]).toLowerCase());
-                  }
-                  case "getOutputStream" -> {
-                    return out;
-                  }
-                  case "getWriter" -> {
-                    return writer;
-                  }
-                  case "toString" -> {
-                    return "response " + status;
-                  }
-                  default -> {
-                    return defaultValue(m.getReturnType());
-                  }
-                }
-                return null;
-              });
-    }
-  }
-
-  private static Object defaultValue(Class<?> type) {
-    if (type == boolean.class) {
-      return false;
-    }
-    if (type == int.class) {
-      return 0;
-    }
-    if (type == long.class) {
-      return 0L;
-    }
-    return null;
   }
 }

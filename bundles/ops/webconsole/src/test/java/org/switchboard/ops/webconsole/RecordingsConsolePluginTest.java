@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.ops.webconsole.RecordingFakes.Catalog;
-import org.switchboard.ops.webconsole.RecordingFakes.Request;
-import org.switchboard.ops.webconsole.RecordingFakes.Response;
 import org.switchboard.ops.webconsole.RecordingFakes.TestClock;
 import org.switchboard.recording.api.RecordingQuery;
 
@@ -44,27 +42,30 @@ class RecordingsConsolePluginTest {
     catalog.add(ID, Files.write(dir.resolve(ID + ".wav"), audio));
   }
 
-  private Response get(Request request) throws IOException {
-    Response response = new Response();
-    page.renderContent(request.proxy(), response.proxy());
-    return response;
+  private ConsoleExchange get(ConsoleExchange request) throws IOException {
+    return request.getFrom(page);
   }
 
-  private static Request audio(String purpose) {
-    Request r = new Request("audio.wav", "admin").param("id", ID);
+  /** A GET of {@code /switchboard-recordings/<resource>} by {@code admin}. */
+  private static ConsoleExchange request(String resource) {
+    return ConsoleExchange.get("/" + RecordingsConsolePlugin.LABEL + "/" + resource);
+  }
+
+  private static ConsoleExchange audio(String purpose) {
+    ConsoleExchange r = request("audio.wav").param("id", ID);
     return purpose == null ? r : r.param("purpose", purpose);
   }
 
-  private static JsonNode json(Response response) throws IOException {
+  private static JsonNode json(ConsoleExchange response) throws IOException {
     assertThat(response.contentType).isEqualTo("application/json");
-    return SwitchboardPage.JSON.readTree(response.body.toByteArray());
+    return response.json();
   }
 
   @Test
   void searchPassesTheFiltersAndListsRows() throws IOException {
-    Response r =
+    ConsoleExchange r =
         get(
-            new Request("search.json", "admin")
+            request("search.json")
                 .param("interaction", " i-" + ID + " ")
                 .param("agent", "agent4")
                 .param("queue", "support")
@@ -95,24 +96,24 @@ class RecordingsConsolePluginTest {
 
   @Test
   void searchWithoutFiltersListsFifty() throws IOException {
-    assertThat(get(new Request("search.json", "admin")).status).isEqualTo(200);
+    assertThat(get(request("search.json")).status).isEqualTo(200);
     assertThat(catalog.queries)
         .containsExactly(new RecordingQuery(null, null, null, null, null, 50));
   }
 
   @Test
   void searchRefusesBadFilters() throws IOException {
-    Response date = get(new Request("search.json", "admin").param("from", "yesterday"));
+    ConsoleExchange date = get(request("search.json").param("from", "yesterday"));
     assertThat(date.status).isEqualTo(400);
     assertThat(json(date).path("message").asText()).startsWith("from:");
 
-    Response limit = get(new Request("search.json", "admin").param("limit", "5000"));
+    ConsoleExchange limit = get(request("search.json").param("limit", "5000"));
     assertThat(limit.status).isEqualTo(400);
     assertThat(json(limit).path("message").asText()).startsWith("limit:");
 
-    Response backwards =
+    ConsoleExchange backwards =
         get(
-            new Request("search.json", "admin")
+            request("search.json")
                 .param("from", "2026-12-01T00:00:00Z")
                 .param("to", "2026-11-01T00:00:00Z"));
     assertThat(backwards.status).isEqualTo(400);
@@ -121,16 +122,17 @@ class RecordingsConsolePluginTest {
 
   @Test
   void playsTheWholeFile() throws IOException {
-    Response r = get(audio("quality review"));
+    ConsoleExchange r = get(audio("quality review"));
 
     assertThat(r.status).isEqualTo(200);
     assertThat(r.contentType).isEqualTo("audio/wav");
-    assertThat(r.header("Accept-Ranges")).isEqualTo("bytes");
+    assertThat(r.responseHeader("Accept-Ranges")).isEqualTo("bytes");
     assertThat(r.contentLength).isEqualTo(1000);
-    assertThat(r.header("Content-Range")).isNull();
-    assertThat(r.header("Content-Disposition")).isEqualTo("inline; filename=\"" + ID + ".wav\"");
-    assertThat(r.header("Cache-Control")).isEqualTo("no-store");
-    assertThat(r.body.toByteArray()).isEqualTo(audio);
+    assertThat(r.responseHeader("Content-Range")).isNull();
+    assertThat(r.responseHeader("Content-Disposition"))
+        .isEqualTo("inline; filename=\"" + ID + ".wav\"");
+    assertThat(r.responseHeader("Cache-Control")).isEqualTo("no-store");
+    assertThat(r.bytes()).isEqualTo(audio);
     assertThat(catalog.log)
         .singleElement()
         .satisfies(
@@ -148,18 +150,18 @@ class RecordingsConsolePluginTest {
     String flac = "0c4a7e52-6c1f-4f0e-8a3b-2d9e8f7a6b5c";
     catalog.add(flac, Files.write(dir.resolve(flac + ".flac"), new byte[] {1, 2, 3}));
 
-    Response r =
+    ConsoleExchange r =
         get(
-            new Request("audio.wav", "admin")
+            request("audio.wav")
                 .param("id", flac)
                 .param("purpose", "complaint 4711")
                 .param("download", "1"));
 
     assertThat(r.status).isEqualTo(200);
     assertThat(r.contentType).isEqualTo("audio/flac");
-    assertThat(r.header("Content-Disposition"))
+    assertThat(r.responseHeader("Content-Disposition"))
         .isEqualTo("attachment; filename=\"" + flac + ".flac\"");
-    assertThat(r.body.toByteArray()).containsExactly(1, 2, 3);
+    assertThat(r.bytes()).containsExactly(1, 2, 3);
     assertThat(catalog.opened(flac)).hasSize(1);
     assertThat(audit)
         .containsExactly(
@@ -168,33 +170,33 @@ class RecordingsConsolePluginTest {
 
   @Test
   void servesTheRangeAskedFor() throws IOException {
-    Response r = get(audio("quality review").header("Range", "bytes=100-299"));
+    ConsoleExchange r = get(audio("quality review").header("Range", "bytes=100-299"));
 
     assertThat(r.status).isEqualTo(206);
-    assertThat(r.header("Content-Range")).isEqualTo("bytes 100-299/1000");
-    assertThat(r.header("Accept-Ranges")).isEqualTo("bytes");
+    assertThat(r.responseHeader("Content-Range")).isEqualTo("bytes 100-299/1000");
+    assertThat(r.responseHeader("Accept-Ranges")).isEqualTo("bytes");
     assertThat(r.contentLength).isEqualTo(200);
-    assertThat(r.body.toByteArray()).isEqualTo(Arrays.copyOfRange(audio, 100, 300));
+    assertThat(r.bytes()).isEqualTo(Arrays.copyOfRange(audio, 100, 300));
 
-    Response tail = get(audio("quality review").header("Range", "bytes=-50"));
+    ConsoleExchange tail = get(audio("quality review").header("Range", "bytes=-50"));
     assertThat(tail.status).isEqualTo(206);
-    assertThat(tail.header("Content-Range")).isEqualTo("bytes 950-999/1000");
-    assertThat(tail.body.toByteArray()).isEqualTo(Arrays.copyOfRange(audio, 950, 1000));
+    assertThat(tail.responseHeader("Content-Range")).isEqualTo("bytes 950-999/1000");
+    assertThat(tail.bytes()).isEqualTo(Arrays.copyOfRange(audio, 950, 1000));
   }
 
   @Test
   void aRangeOutsideTheFileIsUnsatisfiable() throws IOException {
-    Response r = get(audio("quality review").header("Range", "bytes=1000-"));
+    ConsoleExchange r = get(audio("quality review").header("Range", "bytes=1000-"));
 
     assertThat(r.status).isEqualTo(416);
-    assertThat(r.header("Content-Range")).isEqualTo("bytes */1000");
+    assertThat(r.responseHeader("Content-Range")).isEqualTo("bytes */1000");
     assertThat(r.body.size()).isZero();
   }
 
   @Test
   void withoutAPurposeNothingIsOpened() throws IOException {
     for (String purpose : new String[] {null, "", "   ", "\n\t", "x".repeat(201)}) {
-      Response r = get(audio(purpose));
+      ConsoleExchange r = get(audio(purpose));
       assertThat(r.status).as(String.valueOf(purpose)).isEqualTo(400);
       assertThat(json(r).path("error").asText()).isEqualTo("validation");
       assertThat(json(r).path("message").asText()).startsWith("purpose:");
@@ -215,36 +217,33 @@ class RecordingsConsolePluginTest {
 
   @Test
   void anUnknownRecordingIsNotFound() throws IOException {
-    Response r =
+    ConsoleExchange r =
         get(
-            new Request("audio.wav", "admin")
+            request("audio.wav")
                 .param("id", "00000000-0000-0000-0000-000000000000")
                 .param("purpose", "quality review"));
     assertThat(r.status).isEqualTo(404);
     assertThat(json(r).path("error").asText()).isEqualTo("not-found");
 
-    Response log =
-        get(
-            new Request("accesses.json", "admin")
-                .param("id", "00000000-0000-0000-0000-000000000000"));
+    ConsoleExchange log =
+        get(request("accesses.json").param("id", "00000000-0000-0000-0000-000000000000"));
     assertThat(log.status).isEqualTo(404);
 
-    Response bad =
-        get(new Request("audio.wav", "admin").param("id", "../etc").param("purpose", "x"));
+    ConsoleExchange bad = get(request("audio.wav").param("id", "../etc").param("purpose", "x"));
     assertThat(bad.status).isEqualTo(400);
-    assertThat(get(new Request("audio.mp3", "admin").param("id", ID)).status).isEqualTo(404);
+    assertThat(get(request("audio.mp3").param("id", ID)).status).isEqualTo(404);
   }
 
   @Test
   void onePlayOfManyRangeRequestsIsOneAccess() throws IOException {
     // What a browser's <audio> sends for one play: the start, the end (metadata), a seek.
     for (String range : new String[] {"bytes=0-", "bytes=-100", "bytes=500-", "bytes=900-999"}) {
-      Response r = get(audio("quality review").header("Range", range));
+      ConsoleExchange r = get(audio("quality review").header("Range", range));
       assertThat(r.status).as(range).isEqualTo(206);
     }
     assertThat(catalog.opened(ID)).hasSize(1);
     assertThat(audit).hasSize(1);
-    assertThat(json(get(new Request("accesses.json", "admin").param("id", ID))))
+    assertThat(json(get(request("accesses.json").param("id", ID))))
         .hasSize(1)
         .first()
         .satisfies(a -> assertThat(a.path("purpose").asText()).isEqualTo("quality review"));
@@ -263,7 +262,8 @@ class RecordingsConsolePluginTest {
     // Another purpose, another user or a download is its own opening.
     get(audio("complaint 4711").header("Range", "bytes=600-"));
     get(
-        new Request("audio.wav", "auditor")
+        request("audio.wav")
+            .by("auditor")
             .param("id", ID)
             .param("purpose", "complaint 4711")
             .header("Range", "bytes=600-"));
@@ -284,14 +284,14 @@ class RecordingsConsolePluginTest {
     get(audio("quality review").header("Range", "bytes=0-"));
     Files.delete(catalog.files.get(ID));
 
-    Response r = get(audio("quality review").header("Range", "bytes=500-"));
+    ConsoleExchange r = get(audio("quality review").header("Range", "bytes=500-"));
     assertThat(r.status).isEqualTo(404);
     assertThat(r.body.size()).isPositive();
   }
 
   @Test
   void anotherSiteCannotOpenARecording() throws IOException {
-    Response r = get(audio("quality review").header("Sec-Fetch-Site", "cross-site"));
+    ConsoleExchange r = get(audio("quality review").header("Sec-Fetch-Site", "cross-site"));
     assertThat(r.status).isEqualTo(403);
     assertThat(catalog.log).isEmpty();
 
@@ -303,9 +303,9 @@ class RecordingsConsolePluginTest {
   void theAccessLogListsWhoOpenedItAndWhy() throws IOException {
     get(audio("quality review"));
     clock.advance(Duration.ofMinutes(1));
-    get(new Request("audio.wav", "auditor").param("id", ID).param("purpose", "complaint 4711"));
+    get(request("audio.wav").by("auditor").param("id", ID).param("purpose", "complaint 4711"));
 
-    Response r = get(new Request("accesses.json", "admin").param("id", ID));
+    ConsoleExchange r = get(request("accesses.json").param("id", ID));
     assertThat(r.status).isEqualTo(200);
     JsonNode list = json(r);
     assertThat(list).hasSize(2);
@@ -318,8 +318,8 @@ class RecordingsConsolePluginTest {
   void thePageIsTheRecordingsPage() throws IOException {
     assertThat(page.getLabel()).isEqualTo("switchboard-recordings");
     assertThat(page.getTitle()).isEqualTo("Recordings");
-    Response html = new Response();
-    javax.servlet.http.HttpServletResponse res = html.proxy();
+    ConsoleExchange html = ConsoleExchange.get("/" + RecordingsConsolePlugin.LABEL);
+    javax.servlet.http.HttpServletResponse res = html.response();
     page.writePage(res);
     res.getWriter().flush();
     assertThat(html.text()).contains("id=\"sbrec-purpose\"").doesNotContain("innerHTML");

@@ -1,5 +1,12 @@
 package org.switchboard.platform.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +58,23 @@ public record ByteRange(long first, long last) {
   /** The {@code Content-Range} value for this range of a file of {@code size} bytes. */
   public String contentRange(long size) {
     return "bytes " + first + "-" + last + "/" + size;
+  }
+
+  /** Writes this range of {@code file} to {@code out}, 64 KiB at a time. */
+  public void copy(Path file, OutputStream out) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        InputStream in = Channels.newInputStream(ch.position(first))) {
+      byte[] buffer = new byte[64 * 1024];
+      long left = length();
+      while (left > 0) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          break;
+        }
+        out.write(buffer, 0, n);
+        left -= n;
+      }
+    }
   }
 
   /**

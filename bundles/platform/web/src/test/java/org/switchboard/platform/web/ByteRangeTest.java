@@ -3,7 +3,12 @@ package org.switchboard.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ByteRangeTest {
   private static ByteRange part(String header, long size) {
@@ -60,5 +65,15 @@ class ByteRangeTest {
     assertThatThrownBy(() -> new ByteRange(-1, 5)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ByteRange(5, 4)).isInstanceOf(IllegalArgumentException.class);
     assertThat(new ByteRange(0, 0).length()).isEqualTo(1);
+  }
+
+  @Test
+  void copyWritesExactlyTheRangesBytes(@TempDir Path dir) throws Exception {
+    byte[] content = new byte[200_000];
+    new java.util.Random(7).nextBytes(content);
+    Path file = Files.write(dir.resolve("audio.wav"), content);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new ByteRange(70_000, 139_999).copy(file, out);
+    assertThat(out.toByteArray()).isEqualTo(Arrays.copyOfRange(content, 70_000, 140_000));
   }
 }
