@@ -360,7 +360,7 @@ public class SipEndpoint
     // A queued customer's dialog stays early (180 sent) for as long as they wait: far longer than
     // the stack's default of 3 minutes.
     p.setProperty("gov.nist.javax.sip.EARLY_DIALOG_TIMEOUT_SECONDS", String.valueOf(4 * 3600));
-    if (List.of(c.transports()).contains("tls")) {
+    if (org.switchboard.core.api.ConfigValues.list(c.transports()).contains("tls")) {
       tls(c, p);
     }
     return p;
