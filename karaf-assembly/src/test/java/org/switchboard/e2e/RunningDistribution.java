@@ -122,28 +122,70 @@ public final class RunningDistribution implements AutoCloseable {
 
   /**
    * Stops the container with {@code bin/stop}; kills it (and its children) if that does not work.
+   * Also stops a container an ops script started on this home with {@code bin/start}.
    */
   public void stop() {
-    if (process == null) {
+    if (process != null) {
+      try {
+        runStop(home.resolve("bin/stop"), Map.of());
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+          kill();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        kill();
+      }
+      process = null;
+    }
+    stopDaemon(home, home.resolve("bin"), Map.of());
+  }
+
+  /**
+   * Stops the container whose pid is in {@code <base>/karaf.pid} (started by {@code bin/start},
+   * e.g. by an ops script): {@code bin/stop} with the environment that names the base, then kills
+   * it and its children by pid if it is still there after 90 s.
+   */
+  static void stopDaemon(Path base, Path bin, Map<String, String> env) {
+    Path pidFile = base.resolve("karaf.pid");
+    if (!Files.exists(pidFile)) {
       return;
     }
     try {
-      new ProcessBuilder(home.resolve("bin/stop").toString())
-          .directory(home.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start()
-          .waitFor(60, TimeUnit.SECONDS);
-      if (!process.waitFor(90, TimeUnit.SECONDS)) {
-        kill();
+      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      java.util.Optional<ProcessHandle> karaf =
+          ProcessHandle.of(pid)
+              .filter(h -> h.info().commandLine().orElse("").contains("karaf.base=" + base));
+      if (karaf.isEmpty()) {
+        return;
       }
-    } catch (IOException e) {
-      kill();
+      runStop(bin.resolve("stop"), env);
+      try {
+        karaf.get().onExit().get(90, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        karaf.get().descendants().forEach(ProcessHandle::destroyForcibly);
+        karaf.get().destroyForcibly();
+      }
+    } catch (IOException | NumberFormatException e) {
+      throw new IllegalStateException("cannot read " + pidFile, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      kill();
     }
-    process = null;
+  }
+
+  private static void runStop(Path stop, Map<String, String> env) throws InterruptedException {
+    try {
+      ProcessBuilder pb =
+          new ProcessBuilder(stop.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    } catch (IOException e) {
+      // bin/stop missing or not runnable: the caller kills by pid.
+    }
   }
 
   private void kill() {
@@ -235,7 +277,7 @@ public final class RunningDistribution implements AutoCloseable {
     }
   }
 
-  private static void copyTree(Path from, Path to) {
+  static void copyTree(Path from, Path to) {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path p : (Iterable<Path>) paths::iterator) {
         Path target = to.resolve(from.relativize(p).toString());
@@ -250,7 +292,7 @@ public final class RunningDistribution implements AutoCloseable {
     }
   }
 
-  private static void deleteTree(Path dir) {
+  static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
