@@ -154,8 +154,8 @@ fwd="hostfwd=tcp:127.0.0.1:$https_port-:443,hostfwd=tcp:127.0.0.1:$ssh_port-:22"
 fwd="$fwd,hostfwd=udp:127.0.0.1:$sip_udp-:5060,hostfwd=tcp:127.0.0.1:$sip_tcp-:5060"
 fwd="$fwd,hostfwd=tcp:127.0.0.1:$sip_tls-:5061,hostfwd=tcp:127.0.0.1:$closed_port-:9999"
 fwd="$fwd,hostfwd=tcp:127.0.0.1:$karaf_ssh-:8101"
-# Under TCG, `-cpu max` offers instructions whose emulation crashed the JVM's JIT-compiled SHA-2
-# code (SIGSEGV in keytool at first boot, qemu 7.2): emulate a plain x86-64 CPU instead.
+# Under TCG, the plainest x86-64 model: JIT-compiled JVM code crashed in emulation (SIGSEGV in
+# keytool at first boot, qemu 7.2, with -cpu max and once with qemu64; first boot now runs no JVM).
 cpu=qemu64
 [ "$accel" = kvm ] && cpu=host
 {
@@ -210,6 +210,18 @@ guest_ssh() {
     -o LogLevel=ERROR admin@127.0.0.1 "$@"
 }
 
+# console_page [CURL OPTIONS]: the HTTP status of the web console's bundle page (000: no answer).
+# Its first rendering as admin takes tens of seconds under software emulation.
+console_page() {
+  curl -sk -L -o "$work/console.html" -w '%{http_code}' --max-time 90 "$@" \
+    "https://127.0.0.1:$https_port/system/console/bundles" || true
+}
+# console_as_admin: true once the web console answers 200 to admin (sets authed).
+console_as_admin() {
+  authed=$(console_page -u "admin:$admin_pw")
+  [ "$authed" = 200 ]
+}
+
 # --- Console setup (no seed): the administrator answers the wizard on the serial console.
 # type_line TEXT: types TEXT and Enter on the serial console.
 type_line() {
@@ -253,9 +265,9 @@ if $console_setup; then
   else
     result console.login-health FAIL "$(grep -a 'health-exit=\|Login incorrect' "$console" | tail -n 2 | tr '\n' ' ')"
   fi
-  anon=$(curl -sk -o /dev/null -w '%{http_code}' --max-time 15 "https://127.0.0.1:$https_port/system/console/bundles" || true)
-  authed=$(curl -sk -o /dev/null -w '%{http_code}' --max-time 30 -u "admin:$admin_pw" \
-    "https://127.0.0.1:$https_port/system/console/bundles" || true)
+  anon=$(console_page)
+  authed=000
+  wait_for "the web console as admin" console_as_admin
   if [ "$anon" = 401 ] && [ "$authed" = 200 ]; then
     result console.web-login ok "the web console takes the password set on the console"
   else
@@ -309,9 +321,9 @@ else
 fi
 
 # --- Web console over HTTPS, with the certificate made at first boot.
-anon=$(curl -sk -o /dev/null -w '%{http_code}' --max-time 15 "https://127.0.0.1:$https_port/system/console/bundles" || true)
-authed=$(curl -sk -L -o "$work/console.html" -w '%{http_code}' --max-time 30 -u "admin:$admin_pw" \
-  "https://127.0.0.1:$https_port/system/console/bundles" || true)
+anon=$(console_page)
+authed=000
+wait_for "the web console as admin" console_as_admin
 if [ "$anon" = 401 ] && [ "$authed" = 200 ] && grep -qi 'bundle' "$work/console.html"; then
   result https.web-console ok "401 without login, 200 as admin (seeded password)"
 else
