@@ -10,6 +10,8 @@
 #     with the certificate made at first boot (CN = the seeded host name)
 #   - SIP OPTIONS to the forwarded SIP port (UDP, sipsak) gets 200; also over TLS (5061)
 #   - SSH with the seeded key; sudo with the seeded OS password; switchboard-health inside is 0
+#   - inside: an online switchboard-backup (MANIFEST mode=online) and a support bundle holding
+#     neither the TLS key nor its password
 #   - a port the firewall does not open is dropped: a listener on guest port 9999 answers inside
 #     the guest but not through the forwarded port, and the firewall's drop counter grows
 # With --console-setup there is no seed: the test answers the first-boot wizard on the serial
@@ -77,7 +79,10 @@ result() {
 qemu_pid=""
 reader_pid=""
 cleanup() {
-  [ -n "$reader_pid" ] && kill "$reader_pid" 2>/dev/null
+  # An if, not &&: the trap's last status is the script's exit status.
+  if [ -n "$reader_pid" ]; then
+    kill "$reader_pid" 2>/dev/null || true
+  fi
   if [ -n "$qemu_pid" ] && kill -0 "$qemu_pid" 2>/dev/null; then
     say "stopping qemu (pid $qemu_pid)"
     kill "$qemu_pid" 2>/dev/null || true
@@ -210,6 +215,11 @@ guest_ssh() {
     -o LogLevel=ERROR admin@127.0.0.1 "$@"
 }
 
+# guest_sudo COMMAND: runs one shell command line as root in the guest (sudo with the OS password).
+guest_sudo() {
+  printf '%s\n' "$os_pw" | guest_ssh "sudo -S -p '' bash -c $(printf '%q' "$1")"
+}
+
 # console_page [CURL OPTIONS]: the HTTP status of the web console's bundle page (000: no answer).
 # Its first rendering as admin takes tens of seconds under software emulation.
 console_page() {
@@ -311,7 +321,7 @@ printf '%s\n' "$body" >"$work/health.json"
 components=$(printf '%s' "${body//\{\"component\":/$'\n'\{\"component\":}" | sed -n 's/^{"component":"\([^"]*\)","status":"\([A-Z]*\)".*/\1=\2/p' | tr '\n' ' ')
 notup=$(tr ' ' '\n' <<<"$components" | grep -v '=UP$' | sed '/^$/d' | tr '\n' ' ' || true)
 missing=""
-for c in db broker core sip media; do
+for c in db broker core sip media tts; do
   grep -q "\b$c=" <<<"$components" || missing="$missing $c"
 done
 if [ "$code" = 200 ] && [ -z "$notup" ] && [ -z "$missing" ]; then
@@ -369,6 +379,22 @@ if inside=$(printf '%s\n' "$os_pw" | guest_ssh 'sudo -S -p "" switchboard-health
   result ssh.switchboard-health ok "$(head -n 1 <<<"$inside")"
 else
   result ssh.switchboard-health FAIL "$(head -n 3 <<<"$inside" | tr '\n' ' ')"
+fi
+# An online backup (database through the Karaf shell with the ops key) and a support bundle
+# that holds neither the TLS key nor its password.
+# shellcheck disable=SC2016 # expanded in the guest
+backup=$(guest_sudo 'out=$(switchboard-backup | tail -n 1) && tar -xzOf "$out" switchboard-backup/MANIFEST && tar -tzf "$out" | wc -l' 2>&1 || true)
+if grep -q '^mode=online' <<<"$backup" && grep -q '^database=h2' <<<"$backup"; then
+  result ops.backup-online ok "$(tail -n 1 <<<"$backup") entries; $(grep '^mode=\|^switchboard_version=' <<<"$backup" | tr '\n' ' ')"
+else
+  result ops.backup-online FAIL "$(tail -n 3 <<<"$backup" | tr '\n' ' ')"
+fi
+# shellcheck disable=SC2016 # expanded in the guest
+bundle=$(guest_sudo 'out=$(switchboard-support-bundle --dir /tmp | tail -n 1) && tar -tzf "$out" | wc -l && pw=$(sed -n "s/^SWITCHBOARD_TLS_PASSWORD=//p" /var/lib/switchboard/etc/switchboard.env) && { tar -xzOf "$out" | grep -c -e "$pw" -e "PRIVATE KEY" || true; }' 2>&1 || true)
+if [ "$(sed -n 1p <<<"$bundle")" -gt 0 ] 2>/dev/null && [ "$(sed -n 2p <<<"$bundle")" = 0 ]; then
+  result ops.support-bundle ok "$(sed -n 1p <<<"$bundle") entries, neither the TLS password nor a private key inside"
+else
+  result ops.support-bundle FAIL "$(tr '\n' ' ' <<<"$bundle")"
 fi
 locked=$(printf '%s\n' "$os_pw" | guest_ssh 'sudo -S -p "" passwd -S root' 2>&1 || true)
 if grep -q '^root L' <<<"$locked"; then

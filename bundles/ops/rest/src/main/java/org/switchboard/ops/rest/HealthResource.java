@@ -23,10 +23,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.switchboard.core.api.ConfigValues;
 import org.switchboard.core.api.health.Health;
 import org.switchboard.core.api.health.HealthIndicator;
 
-/** {@code GET /api/health} and {@code GET /api/openapi.json}: no credentials needed. */
+/**
+ * {@code GET /api/health} and {@code GET /api/openapi.json}: no credentials needed.
+ *
+ * <p>The worst component decides the overall status, except that a component outside {@code
+ * requiredComponents} being DOWN only makes the whole DEGRADED: the contact center still answers
+ * without, say, text-to-speech. HTTP 200 for UP and DEGRADED, 503 for DOWN, so a load balancer
+ * takes a node out only when it cannot serve.
+ */
 @Path("")
 @Designate(ocd = HealthResource.Config.class)
 @Component(
@@ -49,14 +57,15 @@ public class HealthResource {
   public @interface Config {
     @AttributeDefinition(
         name = "Required components",
-        description = "Reported DOWN when they do not run at all.")
+        description =
+            "Reported DOWN when they do not run at all; only these can make the whole DOWN.")
     String[] requiredComponents() default {"db", "broker", "core"};
   }
 
   @Activate
   @Modified
   void configure(Config config) {
-    required = Set.of(config.requiredComponents());
+    required = Set.copyOf(ConfigValues.list(config.requiredComponents()));
   }
 
   /** One component's health in the health document. */
@@ -99,10 +108,10 @@ public class HealthResource {
             .toList();
     Health.Status overall =
         components.stream()
-            .map(ComponentHealth::status)
+            .map(this::weight)
             .max(Comparator.naturalOrder())
             .orElse(Health.Status.DOWN);
-    return Response.status(overall == Health.Status.UP ? 200 : 503)
+    return Response.status(overall == Health.Status.DOWN ? 503 : 200)
         .entity(new HealthReport(overall, components))
         .build();
   }
@@ -117,6 +126,14 @@ public class HealthResource {
       return ApiError.of(500, "internal", "the OpenAPI document is missing from this build");
     }
     return Response.ok(doc, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** A component's share in the overall status: optional ones cannot take the node down. */
+  private Health.Status weight(ComponentHealth c) {
+    if (c.status() == Health.Status.DOWN && !required.contains(c.component())) {
+      return Health.Status.DEGRADED;
+    }
+    return c.status();
   }
 
   private static ComponentHealth check(HealthIndicator indicator) {

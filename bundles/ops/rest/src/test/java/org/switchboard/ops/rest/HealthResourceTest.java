@@ -61,6 +61,38 @@ class HealthResourceTest {
   }
 
   @Test
+  void requiredComponentsMayComeAsOneCommaSeparatedCfgValue() {
+    HealthResource r = resource("db, core", "tts");
+    r.addIndicator(indicator("db", Health.up("ok")));
+    r.addIndicator(indicator("core", Health.up("ok")));
+    assertThat(r.health().getStatus()).isEqualTo(503);
+    HealthResource.HealthReport report = (HealthResource.HealthReport) r.health().getEntity();
+    assertThat(report.components())
+        .extracting(HealthResource.ComponentHealth::component)
+        .containsExactly("core", "db", "tts");
+  }
+
+  @Test
+  void anOptionalComponentDownOnlyDegradesTheWhole() {
+    HealthResource r = resource("db");
+    r.addIndicator(indicator("db", Health.up("ok")));
+    r.addIndicator(indicator("tts", Health.down("espeak-ng not installed")));
+    Response response = r.health();
+    assertThat(response.getStatus()).isEqualTo(200);
+    HealthResource.HealthReport report = (HealthResource.HealthReport) response.getEntity();
+    assertThat(report.status()).isEqualTo(Health.Status.DEGRADED);
+    assertThat(report.components())
+        .filteredOn(c -> c.component().equals("tts"))
+        .extracting(HealthResource.ComponentHealth::status)
+        .containsExactly(Health.Status.DOWN);
+
+    HealthResource strict = resource("db", "tts");
+    strict.addIndicator(indicator("db", Health.up("ok")));
+    strict.addIndicator(indicator("tts", Health.down("espeak-ng not installed")));
+    assertThat(strict.health().getStatus()).isEqualTo(503);
+  }
+
+  @Test
   void aFailingCheckCountsAsDown() {
     HealthResource r = resource("db");
     r.addIndicator(indicator("db", null));

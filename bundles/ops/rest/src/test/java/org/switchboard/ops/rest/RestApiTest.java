@@ -734,7 +734,7 @@ class RestApiTest {
   // ---------------------------------------------------------------- health and OpenAPI
 
   @Test
-  void healthIs200WhenEverythingIsUpAnd503Otherwise() throws Exception {
+  void healthIs200WhileItCanServeAnd503WhenARequiredComponentIsDown() throws Exception {
     HttpResponse<String> up = send("GET", "/health", null, null);
     assertThat(up.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(up.body());
@@ -744,8 +744,13 @@ class RestApiTest {
 
     db.health = new Health(Health.Status.DEGRADED, "slow", Map.of("latencyMs", 900));
     HttpResponse<String> degraded = send("GET", "/health", null, null);
-    assertThat(degraded.statusCode()).isEqualTo(503);
+    assertThat(degraded.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(degraded.body()).get("status").asText()).isEqualTo("DEGRADED");
+
+    db.health = Health.down("no connection");
+    HttpResponse<String> down = send("GET", "/health", null, null);
+    assertThat(down.statusCode()).isEqualTo(503);
+    assertThat(JSON.readTree(down.body()).get("status").asText()).isEqualTo("DOWN");
   }
 
   @Test
