@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A small HTTP client for end-to-end tests: every request has a timeout. */
 public final class HttpProbe {
@@ -39,6 +40,26 @@ public final class HttpProbe {
 
   public HttpResponse<String> get(String path, Login login) throws IOException {
     return send("GET", path, login, null);
+  }
+
+  /**
+   * A GET retried for up to 30 s until it answers 200, for reads right after a change: the JAX-RS
+   * whiteboard answers 404 while it rebuilds the application after a late resource registers.
+   */
+  public HttpResponse<String> getOk(String path, Login login) {
+    AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(30),
+        () -> {
+          try {
+            last.set(get(path, login));
+            return last.get().statusCode() == 200;
+          } catch (IOException e) {
+            return false;
+          }
+        },
+        "200 from GET " + path);
+    return last.get();
   }
 
   public HttpResponse<String> post(String path, Login login, String json) throws IOException {

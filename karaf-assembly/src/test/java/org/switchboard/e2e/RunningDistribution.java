@@ -56,7 +56,10 @@ public final class RunningDistribution implements AutoCloseable {
     Ports.assign(home, httpPort, sshPort, sipPort);
   }
 
-  /** Starts {@code bin/karaf server} and waits until {@code /api/health} answers 200. */
+  /**
+   * Starts {@code bin/karaf server} and waits until {@code /api/health} answers 200, every REST
+   * resource is there and, in demo mode, the demo logins work.
+   */
   public RunningDistribution start() {
     try {
       Path log = home.resolve("console-" + Instant.now().toEpochMilli() + ".out");
@@ -73,7 +76,23 @@ public final class RunningDistribution implements AutoCloseable {
     HttpProbe http = http();
     waitFor(BOOT_TIMEOUT, () -> http.status("/api/health", null) == 200, "health 200 after boot");
     awaitRestResources(http, Duration.ofSeconds(90));
+    if ("true".equals(env.get("SWITCHBOARD_DEMO"))) {
+      awaitDemoLogins(http);
+    }
     return this;
+  }
+
+  /**
+   * Demo mode creates its logins once the core's services run, which can be after health is 200:
+   * waits until the demo admin gets 200 and the demo agent4 is known (not 401).
+   */
+  private static void awaitDemoLogins(HttpProbe http) {
+    waitFor(
+        Duration.ofSeconds(60),
+        () ->
+            http.status("/api/v1/queues", new HttpProbe.Login("admin", "admin")) == 200
+                && http.status("/api/v1/skills", new HttpProbe.Login("agent4", "agent4")) != 401,
+        "the demo logins (admin 200, agent4 known) after boot");
   }
 
   /**

@@ -193,25 +193,9 @@ public class UpgradeE2EIT {
     assertEquals(interaction.toString(), "QUEUED", interaction.path("state").asText());
   }
 
-  /**
-   * A resource read as the admin; retried for a while, as the JAX-RS whiteboard answers 404 while
-   * it rebuilds the application after a late resource registers.
-   */
+  /** A resource read as the admin (retried while the REST application rebuilds). */
   private static JsonNode read(String path) throws IOException {
-    java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> last =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    RunningDistribution.waitFor(
-        Duration.ofSeconds(30),
-        () -> {
-          try {
-            last.set(http.get(path, ADMIN));
-            return last.get().statusCode() == 200;
-          } catch (IOException e) {
-            return false;
-          }
-        },
-        "200 from " + path);
-    return JSON.readTree(last.get().body());
+    return JSON.readTree(http.getOk(path, ADMIN).body());
   }
 
   /**

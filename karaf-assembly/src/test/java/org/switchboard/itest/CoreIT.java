@@ -144,8 +144,7 @@ public class CoreIT extends SwitchboardTestSupport {
     assertTrue("traffic client failed: " + traffic.failure(), traffic.failure() == null);
 
     InteractionService s = getService(InteractionService.class, null);
-    List<Interaction> inQueue =
-        s.list(new InteractionQuery(Set.of(InteractionState.QUEUED), queue, null, null, 1000));
+    List<Interaction> inQueue = queuedIn(s, queue);
     Map<String, Interaction> byId =
         inQueue.stream().collect(Collectors.toMap(Interaction::id, Function.identity()));
     assertTrue("every waiting interaction survived", byId.keySet().containsAll(waiting));
@@ -156,6 +155,21 @@ public class CoreIT extends SwitchboardTestSupport {
     assertEquals("one interaction per opened contact", traffic.completed(), perRef.size());
     assertTrue("no duplicates: " + perRef, perRef.values().stream().allMatch(n -> n == 1));
     assertEquals(waiting.size() + traffic.completed(), inQueue.size());
+  }
+
+  /** Every interaction queued in {@code queue}, however many: a run can open more than a page. */
+  private static List<Interaction> queuedIn(InteractionService s, String queue) {
+    List<Interaction> queued = new ArrayList<>();
+    String after = null;
+    List<Interaction> page;
+    do {
+      page = s.listActive(after, InteractionQuery.MAX_LIMIT);
+      page.stream()
+          .filter(i -> i.state() == InteractionState.QUEUED && queue.equals(i.queue()))
+          .forEach(queued::add);
+      after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+    } while (page.size() == InteractionQuery.MAX_LIMIT);
+    return queued;
   }
 
   private Map<String, Health> healthOf() {

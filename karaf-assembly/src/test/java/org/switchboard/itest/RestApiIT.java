@@ -89,7 +89,7 @@ public class RestApiIT extends SwitchboardTestSupport {
       EventTap.Received queued = tap.await(id, EventTypes.INTERACTION_QUEUED, TIMEOUT);
       assertEquals("1.0", JSON.readTree(queued.body()).path("specversion").asText());
 
-      JsonNode fetched = JSON.readTree(http.get("/api/v1/interactions/" + id, SUPERVISOR).body());
+      JsonNode fetched = JSON.readTree(http.getOk("/api/v1/interactions/" + id, SUPERVISOR).body());
       assertEquals("QUEUED", fetched.path("state").asText());
       HttpResponse<String> illegal =
           http.post("/api/v1/interactions/" + id + "/accept", SUPERVISOR, "{\"agent\":\"agent1\"}");

@@ -1,17 +1,14 @@
 package org.switchboard.ops.demo;
 
-import java.util.List;
-import org.apache.karaf.jaas.config.JaasRealm;
-import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.api.agent.AgentService;
 import org.switchboard.core.api.queue.QueueService;
 import org.switchboard.core.api.skill.SkillService;
+import org.switchboard.platform.realm.RealmUsers;
 
 /**
  * Demo mode: when {@code SWITCHBOARD_DEMO=true}, creates the demo logins and contact center at
@@ -27,25 +24,24 @@ public class DemoSeeder {
       @Reference SkillService skills,
       @Reference QueueService queues,
       @Reference AgentService agents,
-      @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<JaasRealm> realms,
-      @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE)
-          List<BackingEngineFactory> engines) {
+      @Reference RealmUsers realm) {
     if (!DemoMode.isOn()) {
       LOG.debug("demo mode is off");
       return;
     }
-    int users =
-        DemoUsers.engine(realms, engines)
-            .map(DemoUsers::seed)
-            .orElseGet(
-                () -> {
-                  LOG.error(
-                      "demo mode: the karaf realm has no user store that can be written; no demo users created");
-                  return 0;
-                });
+    int users = seedUsers(realm);
     int data = DemoData.seed(skills, queues, agents);
     String port = System.getProperty("org.osgi.service.http.port", "8181");
     LOG.info(banner(port, users, data));
+  }
+
+  private static int seedUsers(RealmUsers realm) {
+    try {
+      return realm.change(DemoUsers::seed);
+    } catch (RuntimeException e) {
+      LOG.error("demo mode: no demo users created: {}", e.getMessage(), e);
+      return 0;
+    }
   }
 
   static String banner(String port, int users, int data) {

@@ -29,19 +29,6 @@ class DemoSeedingTest {
   }
 
   @Test
-  void findsTheRealLoginModuleBehindKarafsProxy() {
-    var proxied =
-        new javax.security.auth.login.AppConfigurationEntry(
-            "org.apache.karaf.jaas.boot.ProxyLoginModule",
-            javax.security.auth.login.AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
-            Map.of(
-                "org.apache.karaf.jaas.module",
-                "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule"));
-    assertThat(DemoUsers.moduleClass(proxied))
-        .isEqualTo("org.apache.karaf.jaas.modules.properties.PropertiesLoginModule");
-  }
-
-  @Test
   void seedingCreatesTheDemoCenterOnceAndEveryQueueSkillExists() {
     Store store = new Store();
     int first = DemoData.seed(store.skills(), store.queues(), store.agents());

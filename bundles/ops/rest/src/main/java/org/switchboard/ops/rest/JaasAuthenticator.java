@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import javax.security.auth.Subject;
@@ -112,10 +114,14 @@ final class JaasAuthenticator implements Authenticator {
     }
   }
 
-  /** The file's modification time and size: changes whenever Karaf rewrites it. */
+  /**
+   * The file's identity (inode), modification time and size: a change by Switchboard replaces the
+   * file (a new inode), and an edit in place changes its time or size.
+   */
   private static String version(Path file) {
     try {
-      return Files.getLastModifiedTime(file).toMillis() + "/" + Files.size(file);
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return a.fileKey() + "/" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "/" + a.size();
     } catch (IOException e) {
       return "missing";
     }

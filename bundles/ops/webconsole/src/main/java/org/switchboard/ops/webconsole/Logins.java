@@ -1,35 +1,29 @@
 package org.switchboard.ops.webconsole;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import javax.security.auth.login.AppConfigurationEntry;
+import java.util.function.Consumer;
 import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
-import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.switchboard.core.api.ConflictException;
 import org.switchboard.core.api.NotFoundException;
-import org.switchboard.core.api.SwitchboardException;
 import org.switchboard.core.api.ValidationException;
+import org.switchboard.platform.realm.RealmUsers;
 
 /**
  * The logins of the {@code karaf} JAAS realm ({@code etc/users.properties}) as the console manages
  * them: each has one Switchboard role, given through its group ({@code admingroup}, {@code
  * supervisorgroup}, {@code agentgroup}). Passwords go to Karaf's backing engine, which stores them
- * hashed. The last admin cannot be removed or demoted, and nobody removes their own login.
+ * hashed; each action is one change of the file ({@link RealmUsers}), so a login never exists
+ * without its role. The last admin cannot be removed or demoted, and nobody removes their own
+ * login.
  */
 final class Logins {
-  static final String REALM = "karaf";
-  private static final String PROPERTIES_MODULE =
-      "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule";
-  private static final String PROXIED_MODULE = "org.apache.karaf.jaas.module";
   private static final List<String> ROLES = List.of("admin", "supervisor", "agent");
 
   /** The roles each role's group gives, as the distribution's {@code users.properties} defines. */
@@ -49,82 +43,90 @@ final class Logins {
   /** A login as the page lists it; {@code role} is {@code none} when it has no Switchboard role. */
   record Login(String name, String role, List<String> groups, List<String> roles) {}
 
-  private final Supplier<BackingEngine> engine;
+  private final RealmUsers realm;
 
-  Logins(Supplier<BackingEngine> engine) {
-    this.engine = engine;
-  }
-
-  /** The realm's properties backing engine, found among the realms and factories Karaf offers. */
-  static BackingEngine find(List<JaasRealm> realms, List<BackingEngineFactory> factories) {
-    return realms.stream()
-        .filter(r -> REALM.equals(r.getName()))
-        .max(Comparator.comparingInt(JaasRealm::getRank))
-        .stream()
-        .flatMap(r -> Arrays.stream(r.getEntries()))
-        .filter(entry -> PROPERTIES_MODULE.equals(moduleClass(entry)))
-        .flatMap(
-            entry ->
-                factories.stream()
-                    .filter(f -> f.getModuleClass().equals(moduleClass(entry)))
-                    .map(f -> f.build(entry.getOptions())))
-        .findFirst()
-        .orElseThrow(
-            () -> new SwitchboardException("the karaf realm has no properties login module"));
-  }
-
-  /** Karaf registers realm entries behind a proxy login module that names the real one. */
-  private static String moduleClass(AppConfigurationEntry entry) {
-    Object real = entry.getOptions().get(PROXIED_MODULE);
-    return real == null ? entry.getLoginModuleName() : real.toString();
+  Logins(RealmUsers realm) {
+    this.realm = realm;
   }
 
   List<Login> list() {
-    BackingEngine e = engine.get();
-    return e.listUsers().stream()
-        .filter(u -> !u.getName().startsWith(BackingEngine.GROUP_PREFIX))
-        .map(u -> login(e, u))
-        .sorted(Comparator.comparing(Login::name))
-        .toList();
+    return realm.read(Logins::list);
   }
 
   void create(String name, String password, String role) {
     requireName(name);
     requireRole(role);
     requirePassword(name, password);
-    BackingEngine e = engine.get();
-    if (e.lookupUser(name) != null) {
-      throw new ConflictException("the login '" + name + "' exists already");
-    }
-    e.addUser(name, password);
-    joinGroup(e, name, role);
+    change(
+        e -> {
+          if (e.lookupUser(name) != null) {
+            throw new ConflictException("the login '" + name + "' exists already");
+          }
+          e.addUser(name, password);
+          joinGroup(e, name, role);
+        });
   }
 
   /** Sets a new password; the backing engine keeps the login's groups and roles. */
   void password(String name, String password) {
     requirePassword(name, password);
-    BackingEngine e = engine.get();
-    existing(e, name);
-    e.addUser(name, password);
+    change(
+        e -> {
+          existing(e, name);
+          e.addUser(name, password);
+        });
   }
 
   /** Gives the login one Switchboard role, replacing the one it had. */
   void role(String name, String role, String byUser) {
     requireRole(role);
-    BackingEngine e = engine.get();
-    UserPrincipal user = existing(e, name);
-    if (!"admin".equals(role)) {
-      refuseLastAdmin(e, name, "take the admin role from");
-    }
-    if (name.equals(byUser) && !"admin".equals(role)) {
-      throw new ConflictException("you cannot take the admin role from yourself");
-    }
-    e.listGroups(user).stream()
-        .map(GroupPrincipal::getName)
-        .filter(g -> ROLES.contains(g.replaceFirst("group$", "")))
-        .forEach(g -> e.deleteGroup(name, g));
-    directRoles(e, user).stream().filter(REPLACED::contains).forEach(r -> e.deleteRole(name, r));
-    joinGroup(e, name, role);
+    change(
+        e -> {
+          UserPrincipal user = existing(e, name);
+          if (!"admin".equals(role)) {
+            refuseLastAdmin(e, name, "take the admin role from");
+          }
+          if (name.equals(byUser) && !"admin".equals(role)) {
+            throw new ConflictException("you cannot take the admin role from yourself");
+          }
+          e.listGroups(user).stream()
+              .map(GroupPrincipal::getName)
+              .filter(g -> ROLES.contains(g.replaceFirst("group$", "")))
+              .forEach(g -> e.deleteGroup(name, g));
+          directRoles(e, user).stream()
+              .filter(REPLACED::contains)
+              .forEach(r -> e.deleteRole(name, r));
+          joinGroup(e, name, role);
+        });
+  }
+
+  void delete(String name, String byUser) {
+    change(
+        e -> {
+          existing(e, name);
+          if (name.equals(byUser)) {
+            throw new ConflictException("you cannot delete your own login");
+          }
+          refuseLastAdmin(e, name, "delete");
+          e.deleteUser(name);
+        });
+  }
+
+  /** One change of the realm's file, put in place as a whole (or not at all when it throws). */
+  private void change(Consumer<BackingEngine> change) {
+    realm.change(
+        e -> {
+          change.accept(e);
+          return null;
+        });
+  }
+
+  private static List<Login> list(BackingEngine e) {
+    return e.listUsers().stream()
+        .filter(u -> !u.getName().startsWith(BackingEngine.GROUP_PREFIX))
+        .map(u -> login(e, u))
+        .sorted(Comparator.comparing(Login::name))
+        .toList();
   }
 
   /**
@@ -141,19 +143,9 @@ final class Logins {
     e.addGroup(name, group);
   }
 
-  void delete(String name, String byUser) {
-    BackingEngine e = engine.get();
-    existing(e, name);
-    if (name.equals(byUser)) {
-      throw new ConflictException("you cannot delete your own login");
-    }
-    refuseLastAdmin(e, name, "delete");
-    e.deleteUser(name);
-  }
-
-  private void refuseLastAdmin(BackingEngine e, String name, String what) {
+  private static void refuseLastAdmin(BackingEngine e, String name, String what) {
     boolean isAdmin = "admin".equals(login(e, e.lookupUser(name)).role());
-    long admins = list().stream().filter(l -> "admin".equals(l.role())).count();
+    long admins = list(e).stream().filter(l -> "admin".equals(l.role())).count();
     if (isAdmin && admins <= 1) {
       throw new ConflictException("'" + name + "' is the last admin: you cannot " + what + " it");
     }

@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.servlet.Servlet;
-import org.apache.karaf.jaas.config.JaasRealm;
-import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -13,6 +11,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.core.api.SwitchboardException;
+import org.switchboard.platform.realm.RealmUsers;
 
 /**
  * The "Users" page of the web console ({@code /system/console/switchboard-users}): the logins of
@@ -40,11 +39,8 @@ public class UsersConsolePlugin extends SwitchboardPage {
   private transient volatile PhoneLogins phones;
 
   @Activate
-  public UsersConsolePlugin(
-      @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<JaasRealm> realms,
-      @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE)
-          List<BackingEngineFactory> engines) {
-    this(new Logins(() -> Logins.find(realms, engines)));
+  public UsersConsolePlugin(@Reference RealmUsers realm) {
+    this(new Logins(realm));
   }
 
   UsersConsolePlugin(Logins logins) {

@@ -10,8 +10,9 @@ import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
 
 class LoginsTest {
-  private final PropertiesLikeEngine engine = new PropertiesLikeEngine();
-  private final Logins logins = new Logins(() -> engine);
+  private final FakeRealm realm = new FakeRealm();
+  private final PropertiesLikeEngine engine = realm.engine;
+  private final Logins logins = new Logins(realm);
 
   @BeforeEach
   void anAdmin() {
@@ -33,6 +34,9 @@ class LoginsTest {
     assertThat(role("ann")).isEqualTo("agent");
     assertThat(engine.lines.get("ann")).contains("_g_:agentgroup");
     assertThat(engine.password("ann")).doesNotContain("ann's secret");
+    assertThat(realm.changes)
+        .as("root and ann: each login with its group in one change")
+        .isEqualTo(2);
   }
 
   @Test
