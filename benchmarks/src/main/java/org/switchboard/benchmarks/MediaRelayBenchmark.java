@@ -36,7 +36,7 @@ import org.switchboard.media.impl.MediaEngine;
  * org.switchboard.benchmarks.MediaRelayBenchmark --calls 50,100,200,400 --seconds 20}. Loopback
  * only, bounded in time; prints a Markdown table. Options: {@code --warmup SECONDS} (5), {@code
  * --clients THREADS} (2), {@code --variants baseline,pcmu,pcma,record}, {@code --ports
- * 24000-27999}.
+ * 24000-27999}, {@code --io-threads N} (1: the engine's receiving threads).
  */
 public final class MediaRelayBenchmark {
   private static final String ENGINE_THREADS = "switchboard-media-";
@@ -49,8 +49,11 @@ public final class MediaRelayBenchmark {
   private final int clients;
   private final int portMin;
   private final int portMax;
+  private final int ioThreads;
 
-  private MediaRelayBenchmark(int seconds, int warmup, int clients, int portMin, int portMax) {
+  private MediaRelayBenchmark(
+      int seconds, int warmup, int clients, int portMin, int portMax, int ioThreads) {
+    this.ioThreads = ioThreads;
     this.seconds = seconds;
     this.warmup = warmup;
     this.clients = clients;
@@ -66,6 +69,7 @@ public final class MediaRelayBenchmark {
     o.put("clients", "2");
     o.put("variants", "baseline,pcmu,pcma,record");
     o.put("ports", "24000-27999");
+    o.put("io-threads", "1");
     BenchmarkOptions options = new BenchmarkOptions(o, args);
     int[] calls = options.integers("calls");
     List<String> variants = List.of(options.get("variants").split(","));
@@ -76,7 +80,8 @@ public final class MediaRelayBenchmark {
             options.integer("warmup"),
             options.integer("clients"),
             Integer.parseInt(ports[0]),
-            Integer.parseInt(ports[1]));
+            Integer.parseInt(ports[1]),
+            options.integer("io-threads"));
     long boundSeconds = (long) calls.length * variants.size() * (bench.warmup + bench.seconds + 40);
     Thread watchdog =
         new Thread(
@@ -173,7 +178,8 @@ public final class MediaRelayBenchmark {
                   Path.of(System.getProperty("java.io.tmpdir"), "relay-benchmark-no-prompts"),
                   Math.max(2000, 2 * calls),
                   20,
-                  true));
+                  true,
+                  ioThreads));
       this.recordingDir =
           variant.equals("record") ? Files.createTempDirectory("relay-benchmark-") : null;
     }

@@ -16,6 +16,8 @@ import java.nio.file.Path;
  * @param maxSessions most sessions open at once
  * @param ptimeMillis milliseconds of audio per packet sent, and the media clock's period
  * @param inbandDtmf whether to detect DTMF tones in the audio
+ * @param ioThreads receiving threads (1-16), each with its own selector; sessions are spread over
+ *     them
  */
 public record EngineSettings(
     InetAddress address,
@@ -25,7 +27,8 @@ public record EngineSettings(
     Path promptDirectory,
     int maxSessions,
     int ptimeMillis,
-    boolean inbandDtmf) {
+    boolean inbandDtmf,
+    int ioThreads) {
 
   public EngineSettings {
     check(portMin > 0 && portMin % 2 == 0, "portMin must be an even port number, not " + portMin);
@@ -36,6 +39,8 @@ public record EngineSettings(
     check(
         ptimeMillis >= 10 && ptimeMillis <= 60 && ptimeMillis % 10 == 0,
         "ptimeMillis must be 10, 20, 30, 40, 50 or 60, not " + ptimeMillis);
+    check(
+        ioThreads >= 1 && ioThreads <= 16, "ioThreads must be between 1 and 16, not " + ioThreads);
     check(address != null, "address is required");
     check(promptDirectory != null, "promptDirectory is required");
     advertisedAddress =
@@ -54,13 +59,14 @@ public record EngineSettings(
         Path.of(System.getProperty("karaf.data", ".")).resolve(config.promptDirectory()),
         config.maxSessions(),
         config.ptimeMillis(),
-        config.inbandDtmf());
+        config.inbandDtmf(),
+        config.ioThreads());
   }
 
   /** Loopback-only settings for a port range, as tests and tools use them. */
   public static EngineSettings loopback(int portMin, int portMax, Path promptDirectory) {
     return new EngineSettings(
-        InetAddress.getLoopbackAddress(), "", portMin, portMax, promptDirectory, 2000, 20, true);
+        InetAddress.getLoopbackAddress(), "", portMin, portMax, promptDirectory, 2000, 20, true, 1);
   }
 
   /** Samples (8 kHz) in one packet we send. */

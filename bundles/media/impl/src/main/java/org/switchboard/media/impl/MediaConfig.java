@@ -42,4 +42,10 @@ public @interface MediaConfig {
       description =
           "Detect DTMF tones in the audio (Goertzel) for peers that send no RFC 4733 events.")
   boolean inbandDtmf() default true;
+
+  @AttributeDefinition(
+      description =
+          "Threads receiving and relaying RTP (1-16), each with its own selector; sessions are"
+              + " spread over them. More than one pays off with cores to spare.")
+  int ioThreads() default 1;
 }

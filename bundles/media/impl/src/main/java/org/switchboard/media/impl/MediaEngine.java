@@ -41,10 +41,12 @@ public class MediaEngine implements MediaService, HealthIndicator, AutoCloseable
   private final G711 g711;
   private final PortRange ports;
   private final PromptLibrary prompts;
-  private final MediaIo io;
+  private final MediaIoPool io;
   private final MediaClock clock;
   private final Map<String, MediaSessionImpl> sessions = new ConcurrentHashMap<>();
   private final Set<Recorder> recorders = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicLong writePhases =
+      new java.util.concurrent.atomic.AtomicLong();
   private final Set<Monitor> monitors = ConcurrentHashMap.newKeySet();
   private final AtomicLong ids = new AtomicLong();
   private final java.util.concurrent.atomic.AtomicInteger reserved =
@@ -68,7 +70,7 @@ public class MediaEngine implements MediaService, HealthIndicator, AutoCloseable
     this.g711 = G711.build();
     this.ports = new PortRange(settings.address(), settings.portMin(), settings.portMax());
     this.prompts = new PromptLibrary(settings.promptDirectory());
-    this.io = new MediaIo();
+    this.io = new MediaIoPool(settings.ioThreads());
     this.clock = new MediaClock(settings.ptimeMillis(), this::tick);
     this.services =
         new SessionServices(g711, clock, io, ports, settings, new Object(), this::forget);
@@ -137,6 +139,7 @@ public class MediaEngine implements MediaService, HealthIndicator, AutoCloseable
             leftTap,
             rightTap,
             settings.samplesPerPacket(),
+            (int) (writePhases.getAndIncrement() % StaggeredWriter.FRAMES_PER_WRITE),
             () -> {
               l.detach(holder[0], leftTap);
               if (r != null) {

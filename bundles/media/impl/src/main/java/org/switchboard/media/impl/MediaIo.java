@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's one receiving thread: a selector over every session's non-blocking RTP and RTCP
+ * One of the engine's receiving threads: a selector over its sessions' non-blocking RTP and RTCP
  * channels, handing each datagram to the channel's {@link PacketHandler}. Channels are added and
  * closed through this thread (a registered channel's socket is only released once its key is
  * deregistered), so a closed session's ports are free again when {@link #close} returns. Handler
@@ -37,9 +37,9 @@ final class MediaIo implements Runnable {
   private final AtomicLong handlerFailures = new AtomicLong();
   private volatile boolean running = true;
 
-  MediaIo() throws IOException {
+  MediaIo(String threadName) throws IOException {
     this.selector = Selector.open();
-    this.thread = new Thread(this, "switchboard-media-io");
+    this.thread = new Thread(this, threadName);
     thread.setDaemon(true);
     thread.start();
   }

@@ -19,8 +19,10 @@ import org.switchboard.media.api.Prompt;
 /**
  * One call leg's media: the session's ports, its SDP negotiation, what it sends ({@link
  * Transmitter}, {@link Playout}) and receives ({@link Receiver}), its bridge and recordings.
- * Control methods are thread-safe and return at once; packets are handled on the engine's I/O
- * thread and prompts on its clock thread, which read the negotiated state through volatile fields.
+ * Control methods are thread-safe and return at once; its packets are received on one of the
+ * engine's I/O threads (the same for its whole life; the bridged leg's audio is sent from that
+ * leg's thread, through the thread-safe {@link Transmitter}) and prompts on its clock thread, which
+ * read the negotiated state through volatile fields.
  */
 final class MediaSessionImpl implements MediaSession, Receiver.Session {
   private static final Logger LOG = LoggerFactory.getLogger(MediaSessionImpl.class);
@@ -35,6 +37,7 @@ final class MediaSessionImpl implements MediaSession, Receiver.Session {
   private final Transmitter transmitter;
   private final Receiver receiver;
   private final Playout playout;
+  private final MediaIo io;
   private final String cname;
   private final int rtcpTicks;
   private final List<RecordingTap> taps = new CopyOnWriteArrayList<>();
@@ -61,8 +64,9 @@ final class MediaSessionImpl implements MediaSession, Receiver.Session {
     this.cname = "switchboard-" + id + "@" + settings.advertisedAddress();
     this.rtcpTicks = Math.max(1, RTCP_INTERVAL_MILLIS / settings.ptimeMillis());
     this.rtcpCountdown = ThreadLocalRandom.current().nextInt(1, rtcpTicks + 1);
-    services.io().register(ports.rtp(), receiver::rtp);
-    services.io().register(ports.rtcp(), receiver::rtcp);
+    this.io = services.io().next();
+    io.register(ports.rtp(), receiver::rtp);
+    io.register(ports.rtcp(), receiver::rtcp);
   }
 
   @Override
@@ -220,7 +224,7 @@ final class MediaSessionImpl implements MediaSession, Receiver.Session {
     if (m != null) {
       m.stop();
     }
-    services.io().close(List.of(ports.rtp(), ports.rtcp()), () -> services.ports().release(port()));
+    io.close(List.of(ports.rtp(), ports.rtcp()), () -> services.ports().release(port()));
     services.closed().accept(this);
     LOG.debug("closed media session {} ({})", id, label);
   }

@@ -1,9 +1,7 @@
 package org.switchboard.media.impl;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +19,8 @@ import org.switchboard.media.api.Recording;
 /**
  * A call being recorded: on each media-clock tick one frame of each leg's tap (silence while
  * paused) goes, interleaved left/right as 16-bit 8 kHz stereo, to a raw file next to the target;
- * {@link #stop} turns it into the WAV file and hashes it. Nothing is held in memory but a frame.
- * Thread-safe: ticks come from the clock thread, the rest from anyone.
+ * {@link #stop} turns it into the WAV file and hashes it. Nothing is held in memory but one write
+ * chunk. Thread-safe: ticks come from the clock thread, the rest from anyone.
  */
 final class Recorder implements Recording {
   private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
@@ -37,7 +35,7 @@ final class Recorder implements Recording {
   private final short[] leftFrame;
   private final short[] rightFrame;
   private final byte[] bytes;
-  private OutputStream out;
+  private StaggeredWriter out;
   private long frames;
   private long pausedFrames;
   private volatile boolean paused;
@@ -47,9 +45,17 @@ final class Recorder implements Recording {
   private MediaException completed;
 
   /**
+   * @param writePhase spreads this recording's disk writes against the others' ({@link
+   *     StaggeredWriter})
    * @param detach removes the taps from the sessions and this recorder from the clock
    */
-  Recorder(Path target, RecordingTap left, RecordingTap right, int frameSamples, Runnable detach)
+  Recorder(
+      Path target,
+      RecordingTap left,
+      RecordingTap right,
+      int frameSamples,
+      int writePhase,
+      Runnable detach)
       throws MediaException {
     this.target = target;
     this.left = left;
@@ -61,7 +67,7 @@ final class Recorder implements Recording {
     try {
       Path dir = target.toAbsolutePath().getParent();
       this.raw = Files.createTempFile(dir, "." + target.getFileName() + "-", ".raw");
-      this.out = new BufferedOutputStream(Files.newOutputStream(raw), 64 * 1024);
+      this.out = new StaggeredWriter(raw, bytes.length, writePhase);
     } catch (IOException | RuntimeException e) {
       throw new MediaException("cannot create the recording " + target + ": " + e, e);
     }

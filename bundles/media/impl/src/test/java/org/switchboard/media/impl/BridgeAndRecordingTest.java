@@ -21,7 +21,10 @@ import org.switchboard.media.api.MediaSession.Direction;
 import org.switchboard.media.api.RecordedFile;
 import org.switchboard.media.api.Recording;
 
-/** A customer leg (PCMU) and an agent leg (PCMA) bridged on 127.0.0.1 ports 41400-41499. */
+/**
+ * A customer leg (PCMU) and an agent leg (PCMA) bridged on 127.0.0.1 ports 41400-41499, by an
+ * engine with two receiving threads: the two legs of a call receive on different ones.
+ */
 class BridgeAndRecordingTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
   private static MediaEngine engine;
@@ -30,7 +33,18 @@ class BridgeAndRecordingTest {
 
   @BeforeAll
   static void start() throws Exception {
-    engine = new MediaEngine(EngineSettings.loopback(41400, 41499, Path.of("no-prompts")));
+    engine =
+        new MediaEngine(
+            new EngineSettings(
+                java.net.InetAddress.getLoopbackAddress(),
+                "",
+                41400,
+                41499,
+                Path.of("no-prompts"),
+                100,
+                20,
+                true,
+                2));
     g711 = G711.build();
   }
 

@@ -55,7 +55,8 @@ class PortRangeTest {
             Path.of("none"),
             1,
             20,
-            true);
+            true,
+            1);
     MediaEngine engine = new MediaEngine(one);
     MediaSession session = engine.open("1");
     assertThatThrownBy(() -> engine.open("2")).hasMessageContaining("maxSessions");
