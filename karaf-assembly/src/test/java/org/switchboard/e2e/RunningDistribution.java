@@ -75,18 +75,25 @@ public final class RunningDistribution implements AutoCloseable {
     }
     HttpProbe http = http();
     waitFor(BOOT_TIMEOUT, () -> http.status("/api/health", null) == 200, "health 200 after boot");
-    awaitRestResources(http, Duration.ofSeconds(90));
     if ("true".equals(env.get("SWITCHBOARD_DEMO"))) {
       awaitDemoLogins(http);
     }
+    // Last: a resource that registers late (SIP's, once the channel is up) rebuilds the REST
+    // application, during which requests fail.
+    awaitRestResources(http, Duration.ofSeconds(90));
     return this;
   }
 
   /**
-   * Demo mode creates its logins once the core's services run, which can be after health is 200:
-   * waits until the demo admin gets 200 and the demo agent4 is known (not 401).
+   * Demo mode creates its logins once the core's services run, which can be after health is 200,
+   * and the SIP channel may still be starting on a loaded machine: waits until SIP is UP, the demo
+   * admin gets 200 and the demo agent4 is known (not 401).
    */
   private static void awaitDemoLogins(HttpProbe http) {
+    waitFor(
+        Duration.ofSeconds(120),
+        () -> sipUp(http),
+        "the SIP channel UP in /api/health (demo phones register right after boot)");
     waitFor(
         Duration.ofSeconds(60),
         () ->
@@ -109,6 +116,16 @@ public final class RunningDistribution implements AutoCloseable {
           return settled[0] >= 3;
         },
         "every REST resource registered (401/405 without login, three rounds in a row) after boot");
+  }
+
+  private static boolean sipUp(HttpProbe http) {
+    try {
+      return http.get("/api/health", null)
+          .body()
+          .contains("\"component\":\"sip\",\"status\":\"UP\"");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean registered(HttpProbe http, String path) {
