@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -231,7 +232,10 @@ public class ApplianceE2EIT {
     assertTrue(listing, listing.contains("agent2") && listing.contains("SIPp"));
     assertTrue(listing, !listing.contains("agent3"));
 
-    // The SIP bundle restarts (a new stack on the same port); registrations survive it.
+    // The SIP bundle restarts (a new stack on the same port); registrations survive it, and the
+    // REST API keeps answering meanwhile: SIP's own paths 503 at worst, the others as usual.
+    ApiWatch watch =
+        ApiWatch.start(appliance.http(), ADMIN, "/api/v1/queues", "/api/v1/sip/registrations");
     String restart =
         appliance.client("admin", "admin", "bundle:restart org.switchboard.channel.sip");
     assertTrue(restart, !restart.contains("Error"));
@@ -250,6 +254,12 @@ public class ApplianceE2EIT {
           }
         },
         "a registration after the SIP bundle restarted");
+    watch.close();
+    Map<Integer, Integer> queues = watch.answers("/api/v1/queues");
+    Map<Integer, Integer> sipPaths = watch.answers("/api/v1/sip/registrations");
+    assertEquals(queues.toString(), Set.of(200), queues.keySet());
+    assertTrue(sipPaths.toString(), Set.of(200, 503).containsAll(sipPaths.keySet()));
+    assertTrue(sipPaths.toString(), sipPaths.getOrDefault(200, 0) > 0);
     String after = appliance.client("supervisor", "supervisor", "switchboard:sip-registrations");
     assertTrue(after, after.contains("agent2") && after.contains("agent1"));
   }

@@ -15,9 +15,11 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.acd.api.AcdService;
 import org.switchboard.acd.api.Decision;
 import org.switchboard.acd.api.RoutingPolicy;
@@ -28,8 +30,8 @@ import org.switchboard.acd.api.WaitExplanation;
 
 /**
  * The ACD over HTTP under {@code /v1/acd}: routing policies per queue, "why" for interactions and
- * agents, heartbeats from agents' desktops and the what-if simulator. Present only while the ACD
- * bundle runs.
+ * agents, heartbeats from agents' desktops and the what-if simulator. Answers 503 while the ACD
+ * bundle does not run.
  */
 @Path("v1/acd")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,20 +45,46 @@ import org.switchboard.acd.api.WaitExplanation;
       SwitchboardApplication.REQUIRE_JSON
     })
 public class AcdResource {
-  private final AcdService acd;
-  private final Simulator simulator;
+  private final Capability<AcdService> acd = new Capability<>("the ACD");
+  private final Capability<Simulator> simulator = new Capability<>("the ACD");
 
-  @Activate
-  public AcdResource(@Reference AcdService acd, @Reference Simulator simulator) {
-    this.acd = acd;
-    this.simulator = simulator;
+  /** For DS, which binds the ACD's services whenever they are there. */
+  public AcdResource() {}
+
+  AcdResource(AcdService acd, Simulator simulator) {
+    bindAcd(acd);
+    bindSimulator(simulator);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindAcd(AcdService bound) {
+    acd.bind(bound);
+  }
+
+  void unbindAcd(AcdService unbound) {
+    acd.unbind(unbound);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindSimulator(Simulator bound) {
+    simulator.bind(bound);
+  }
+
+  void unbindSimulator(Simulator unbound) {
+    simulator.unbind(unbound);
   }
 
   @GET
   @Path("queues/{id}/policy")
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public RoutingPolicy policy(@PathParam("id") String queue) {
-    return acd.policy(queue);
+    return acd.get().policy(queue);
   }
 
   @PUT
@@ -64,7 +92,7 @@ public class AcdResource {
   @Roles(Roles.ADMIN)
   public RoutingPolicy setPolicy(@PathParam("id") String queue, RoutingPolicy policy) {
     Bodies.sameId(queue, Bodies.required(policy).queue());
-    return acd.setPolicy(policy);
+    return acd.get().setPolicy(policy);
   }
 
   /** Why an interaction went where it went, and (while it waits) why it is still waiting. */
@@ -74,8 +102,8 @@ public class AcdResource {
   @Path("interactions/{id}")
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public RoutingStory routing(@PathParam("id") String id) {
-    WaitExplanation waiting = acd.explainWaiting(id).orElse(null);
-    return new RoutingStory(acd.decisionsFor(id), waiting);
+    WaitExplanation waiting = acd.get().explainWaiting(id).orElse(null);
+    return new RoutingStory(acd.get().decisionsFor(id), waiting);
   }
 
   @GET
@@ -85,7 +113,7 @@ public class AcdResource {
       @QueryParam("limit") @DefaultValue("50") int limit,
       @Context SecurityContext security) {
     requireSelfOrManager(agent, security);
-    return acd.decisionsForAgent(agent, limit);
+    return acd.get().decisionsForAgent(agent, limit);
   }
 
   /** The agent desktop (or a phone integration) reports that the agent is still there. */
@@ -96,7 +124,7 @@ public class AcdResource {
       @QueryParam("source") @DefaultValue("desktop") String source,
       @Context SecurityContext security) {
     requireSelfOrManager(agent, security);
-    acd.heartbeat(agent, source);
+    acd.get().heartbeat(agent, source);
     return Response.noContent().build();
   }
 
@@ -105,7 +133,7 @@ public class AcdResource {
   @Path("simulations")
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public SimulationReport simulate(SimulationScenario scenario) {
-    return simulator.run(Bodies.required(scenario));
+    return simulator.get().run(Bodies.required(scenario));
   }
 
   private static void requireSelfOrManager(String agent, SecurityContext security) {

@@ -25,9 +25,11 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
 import org.switchboard.crm.api.Customer;
@@ -40,13 +42,14 @@ import org.switchboard.crm.api.ImportReport;
 /**
  * The built-in CRM's customers under {@code /v1/customers}: every role looks customers up (the
  * desktop's screen pop); supervisors and admins create, change and merge them; admins delete,
- * import, export and sync them from an ERP. Present only while the CRM runs.
+ * import, export and sync them from an ERP. Answers 503 while the CRM does not run.
  */
 @Path("v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Component(
     service = CustomerResource.class,
+    enabled = false, // OptionalResources enables it where the CRM API package is installed
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,
@@ -54,11 +57,25 @@ import org.switchboard.crm.api.ImportReport;
       SwitchboardApplication.REQUIRE_JSON
     })
 public class CustomerResource {
-  private final CustomerService crm;
+  private final Capability<CustomerService> crm = new Capability<>("the built-in CRM");
 
-  @Activate
-  public CustomerResource(@Reference CustomerService crm) {
-    this.crm = crm;
+  /** For DS, which binds the built-in CRM whenever it is there. */
+  public CustomerResource() {}
+
+  CustomerResource(CustomerService bound) {
+    bindCrm(bound);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindCrm(CustomerService bound) {
+    crm.bind(bound);
+  }
+
+  void unbindCrm(CustomerService unbound) {
+    crm.unbind(unbound);
   }
 
   /**
@@ -111,21 +128,23 @@ public class CustomerResource {
       @QueryParam("q") String text,
       @QueryParam("limit") @DefaultValue("50") int limit) {
     if (identity != null) {
-      return crm.findByIdentity(Identity.parse(identity)).map(CustomerBody::of).stream().toList();
+      return crm.get().findByIdentity(Identity.parse(identity)).map(CustomerBody::of).stream()
+          .toList();
     }
-    return crm.search(text, limit).stream().map(CustomerBody::of).toList();
+    return crm.get().search(text, limit).stream().map(CustomerBody::of).toList();
   }
 
   @GET
   @Path("{id}")
   public CustomerBody get(@PathParam("id") String id) {
-    return CustomerBody.of(crm.find(id).orElseThrow(() -> new NotFoundException("customer", id)));
+    return CustomerBody.of(
+        crm.get().find(id).orElseThrow(() -> new NotFoundException("customer", id)));
   }
 
   @POST
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public Response create(CustomerBody body) {
-    Customer c = crm.create(Bodies.required(body).draft());
+    Customer c = crm.get().create(Bodies.required(body).draft());
     return Response.created(java.net.URI.create("v1/customers/" + c.id()))
         .entity(CustomerBody.of(c))
         .build();
@@ -137,14 +156,14 @@ public class CustomerResource {
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public CustomerBody update(@PathParam("id") String id, CustomerBody body) {
     CustomerBody b = Bodies.required(body);
-    return CustomerBody.of(crm.update(id, b.version() == null ? 0 : b.version(), b.draft()));
+    return CustomerBody.of(crm.get().update(id, b.version() == null ? 0 : b.version(), b.draft()));
   }
 
   @POST
   @Path("{id}/merge")
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public CustomerBody merge(@PathParam("id") String id, MergeRequest body) {
-    return CustomerBody.of(crm.merge(id, Bodies.required(body).duplicate()));
+    return CustomerBody.of(crm.get().merge(id, Bodies.required(body).duplicate()));
   }
 
   /** Body of a new note: the text, and the interaction it is written during (optional). */
@@ -155,7 +174,7 @@ public class CustomerResource {
   @Path("{id}/notes")
   public List<CustomerNote> notes(
       @PathParam("id") String id, @QueryParam("limit") @DefaultValue("20") int limit) {
-    return crm.notes(id, limit);
+    return crm.get().notes(id, limit);
   }
 
   /** Any signed-in user writes a note about a customer; the author is the caller. */
@@ -165,7 +184,7 @@ public class CustomerResource {
       @PathParam("id") String id, NoteRequest body, @Context SecurityContext security) {
     NoteRequest r = Bodies.required(body);
     CustomerNote note =
-        crm.addNote(id, security.getUserPrincipal().getName(), r.text(), r.interaction());
+        crm.get().addNote(id, security.getUserPrincipal().getName(), r.text(), r.interaction());
     return Response.created(java.net.URI.create("v1/customers/" + id + "/notes/" + note.id()))
         .entity(note)
         .build();
@@ -175,7 +194,7 @@ public class CustomerResource {
   @Path("{id}")
   @Roles(Roles.ADMIN)
   public Response delete(@PathParam("id") String id) {
-    crm.delete(id);
+    crm.get().delete(id);
     return Response.noContent().build();
   }
 
@@ -185,7 +204,7 @@ public class CustomerResource {
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
   @Roles(Roles.ADMIN)
   public ImportReport importCsv(java.io.InputStream body) throws IOException {
-    return crm.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8));
+    return crm.get().importCsv(new InputStreamReader(body, StandardCharsets.UTF_8));
   }
 
   /** Records in one sync request at most (bodies are at most 64 KiB anyway). */
@@ -219,7 +238,7 @@ public class CustomerResource {
         drafts.add(null);
       }
     }
-    ImportReport applied = crm.sync(drafts);
+    ImportReport applied = crm.get().sync(drafts);
     if (refused.isEmpty()) {
       return applied;
     }
@@ -237,10 +256,11 @@ public class CustomerResource {
   @Produces("text/csv")
   @Roles(Roles.ADMIN)
   public Response exportCsv() {
+    CustomerService customers = crm.get();
     StreamingOutput csv =
         out -> {
           Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          crm.exportCsv(w);
+          customers.exportCsv(w);
           w.flush();
         };
     return Response.ok(csv, "text/csv; charset=utf-8")

@@ -13,6 +13,9 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.interaction.InteractionService;
 import org.switchboard.recording.api.RecordingCatalog;
@@ -28,6 +31,7 @@ import org.switchboard.recording.api.RecordingCatalog;
 @Consumes(MediaType.APPLICATION_JSON)
 @Component(
     service = LiveRecordingResource.class,
+    enabled = false, // OptionalResources enables it where the recordings API package is installed
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,
@@ -35,14 +39,29 @@ import org.switchboard.recording.api.RecordingCatalog;
       SwitchboardApplication.REQUIRE_JSON
     })
 public class LiveRecordingResource {
-  private final RecordingCatalog catalog;
+  private final Capability<RecordingCatalog> catalog = new Capability<>("the recordings bundle");
   private final InteractionService interactions;
 
   @Activate
-  public LiveRecordingResource(
-      @Reference RecordingCatalog catalog, @Reference InteractionService interactions) {
-    this.catalog = catalog;
+  public LiveRecordingResource(@Reference InteractionService interactions) {
     this.interactions = interactions;
+  }
+
+  LiveRecordingResource(RecordingCatalog bound, InteractionService interactions) {
+    this(interactions);
+    bindCatalog(bound);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindCatalog(RecordingCatalog bound) {
+    catalog.bind(bound);
+  }
+
+  void unbindCatalog(RecordingCatalog unbound) {
+    catalog.unbind(unbound);
   }
 
   @POST
@@ -65,7 +84,7 @@ public class LiveRecordingResource {
       throw new ForbiddenException(
           ApiError.of(403, "forbidden", "only the agent on the call or a manager may do that"));
     }
-    catalog.pause(id, pause);
+    catalog.get().pause(id, pause);
     return Map.of("interaction", id, "paused", pause);
   }
 }

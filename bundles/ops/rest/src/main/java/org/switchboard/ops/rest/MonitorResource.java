@@ -15,9 +15,11 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.channel.sip.api.CallMonitor;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
@@ -26,13 +28,15 @@ import org.switchboard.media.api.Monitoring;
 /**
  * Supervisors on live calls under {@code /v1/interactions/{id}/monitor}: silent monitoring, whisper
  * and barge-in through the supervisor's own registered phone (see {@link CallMonitor}). Supervisors
- * and admins only; each acts with their own phone. Present only while the SIP channel runs.
+ * and admins only; each acts with their own phone. Answers 503 while the SIP channel does not run.
  */
 @Path("v1/interactions/{id}/monitor")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Component(
     service = MonitorResource.class,
+    enabled =
+        false, // OptionalResources enables it where the SIP and media API packages are installed
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,
@@ -40,11 +44,25 @@ import org.switchboard.media.api.Monitoring;
       SwitchboardApplication.REQUIRE_JSON
     })
 public class MonitorResource {
-  private final CallMonitor monitors;
+  private final Capability<CallMonitor> monitors = new Capability<>("the SIP channel");
 
-  @Activate
-  public MonitorResource(@Reference CallMonitor monitors) {
-    this.monitors = monitors;
+  /** For DS, which binds the SIP channel's call monitor whenever it is there. */
+  public MonitorResource() {}
+
+  MonitorResource(CallMonitor bound) {
+    bindMonitors(bound);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindMonitors(CallMonitor bound) {
+    monitors.bind(bound);
+  }
+
+  void unbindMonitors(CallMonitor unbound) {
+    monitors.unbind(unbound);
   }
 
   /** Body of a start or a change: {@code listen}, {@code whisper} or {@code barge}. */
@@ -77,6 +95,7 @@ public class MonitorResource {
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public MonitorView current(@PathParam("id") String id) {
     return monitors
+        .get()
         .of(id)
         .map(MonitorView::of)
         .orElseThrow(() -> new NotFoundException("supervisor on call", id));
@@ -87,7 +106,7 @@ public class MonitorResource {
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public Response start(
       @PathParam("id") String id, ModeRequest body, @Context SecurityContext security) {
-    CallMonitor.Session s = monitors.start(id, caller(security).name(), mode(body));
+    CallMonitor.Session s = monitors.get().start(id, caller(security).name(), mode(body));
     return Response.status(Response.Status.CREATED).entity(MonitorView.of(s)).build();
   }
 
@@ -95,7 +114,7 @@ public class MonitorResource {
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public MonitorView change(
       @PathParam("id") String id, ModeRequest body, @Context SecurityContext security) {
-    return MonitorView.of(monitors.change(id, caller(security).name(), mode(body)));
+    return MonitorView.of(monitors.get().change(id, caller(security).name(), mode(body)));
   }
 
   /** Takes the supervisor off the call: the caller themself, or anyone when an admin asks. */
@@ -104,12 +123,12 @@ public class MonitorResource {
   public Response stop(@PathParam("id") String id, @Context SecurityContext security) {
     Caller caller = caller(security);
     CallMonitor.Session s =
-        monitors.of(id).orElseThrow(() -> new NotFoundException("supervisor on call", id));
+        monitors.get().of(id).orElseThrow(() -> new NotFoundException("supervisor on call", id));
     if (!s.supervisorId().equals(caller.name()) && !caller.hasAny(Roles.ADMIN)) {
       throw new ForbiddenException(
           ApiError.of(403, "forbidden", "only " + s.supervisorId() + " or an admin may stop this"));
     }
-    monitors.stop(id, s.supervisorId());
+    monitors.get().stop(id, s.supervisorId());
     return Response.noContent().build();
   }
 

@@ -18,9 +18,11 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.platform.web.ByteRange;
 import org.switchboard.recording.api.RecordingAccess;
@@ -32,14 +34,15 @@ import org.switchboard.recording.api.RecordingQuery;
 /**
  * Call recordings under {@code /v1/recordings}, for managers only (recordings carry customers'
  * personal data). Every download is in the recording's access log, with the purpose the user gave.
- * Present while the recordings bundle runs; pausing a running call's recording is {@link
- * LiveRecordingResource}.
+ * Answers 503 while the recordings bundle does not run; pausing a running call's recording is
+ * {@link LiveRecordingResource}.
  */
 @Path("v1/recordings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Component(
     service = RecordingResource.class,
+    enabled = false, // OptionalResources enables it where the recordings API package is installed
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,
@@ -47,11 +50,25 @@ import org.switchboard.recording.api.RecordingQuery;
       SwitchboardApplication.REQUIRE_JSON
     })
 public class RecordingResource {
-  private final RecordingCatalog catalog;
+  private final Capability<RecordingCatalog> catalog = new Capability<>("the recordings bundle");
 
-  @Activate
-  public RecordingResource(@Reference RecordingCatalog catalog) {
-    this.catalog = catalog;
+  /** For DS, which binds the recordings catalog whenever it is there. */
+  public RecordingResource() {}
+
+  RecordingResource(RecordingCatalog bound) {
+    bindCatalog(bound);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindCatalog(RecordingCatalog bound) {
+    catalog.bind(bound);
+  }
+
+  void unbindCatalog(RecordingCatalog unbound) {
+    catalog.unbind(unbound);
   }
 
   @GET
@@ -63,16 +80,18 @@ public class RecordingResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("limit") @DefaultValue("100") int limit) {
-    return catalog.search(
-        new RecordingQuery(
-            interaction, agent, queue, instant("from", from), instant("to", to), limit));
+    return catalog
+        .get()
+        .search(
+            new RecordingQuery(
+                interaction, agent, queue, instant("from", from), instant("to", to), limit));
   }
 
   @GET
   @Path("{id}")
   @Roles({Roles.ADMIN, Roles.SUPERVISOR})
   public RecordingInfo get(@PathParam("id") String id) {
-    return catalog.find(id).orElseThrow(() -> new NotFoundException("recording", id));
+    return catalog.get().find(id).orElseThrow(() -> new NotFoundException("recording", id));
   }
 
   /**
@@ -93,7 +112,7 @@ public class RecordingResource {
       @QueryParam("purpose") String purpose,
       @HeaderParam("Range") String range,
       @Context SecurityContext security) {
-    java.nio.file.Path file = catalog.open(id, caller(security).name(), purpose);
+    java.nio.file.Path file = catalog.get().open(id, caller(security).name(), purpose);
     long size = size(file);
     ByteRange.Ask ask = ByteRange.parse(range, size);
     if (ask instanceof ByteRange.Unsatisfiable) {
@@ -120,7 +139,7 @@ public class RecordingResource {
   @Roles(Roles.ADMIN)
   public List<RecordingAccess> accesses(@PathParam("id") String id) {
     get(id);
-    return catalog.accesses(id);
+    return catalog.get().accesses(id);
   }
 
   // ---- helpers ---------------------------------------------------------------------------

@@ -13,9 +13,11 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.reports.api.ReportDefinition;
 import org.switchboard.reports.api.ReportResult;
@@ -23,13 +25,15 @@ import org.switchboard.reports.api.ReportService;
 
 /**
  * The reports under {@code /v1/reports}, for supervisors and admins: the installed reports, their
- * parameters, and a run as JSON or as a CSV file. Present while the reports engine runs.
+ * parameters, and a run as JSON or as a CSV file. Answers 503 while the reports engine does not
+ * run.
  */
 @Path("v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Roles({Roles.ADMIN, Roles.SUPERVISOR})
 @Component(
     service = ReportResource.class,
+    enabled = false, // OptionalResources enables it where the reports API package is installed
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,
@@ -37,23 +41,37 @@ import org.switchboard.reports.api.ReportService;
       SwitchboardApplication.REQUIRE_JSON
     })
 public class ReportResource {
-  private final ReportService reports;
+  private final Capability<ReportService> reports = new Capability<>("the reports engine");
 
-  @Activate
-  public ReportResource(@Reference ReportService reports) {
-    this.reports = reports;
+  /** For DS, which binds the reports engine whenever it is there. */
+  public ReportResource() {}
+
+  ReportResource(ReportService bound) {
+    bindReports(bound);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindReports(ReportService bound) {
+    reports.bind(bound);
+  }
+
+  void unbindReports(ReportService unbound) {
+    reports.unbind(unbound);
   }
 
   /** Every installed report with its parameters. */
   @GET
   public List<ReportDefinition> list() {
-    return reports.list();
+    return reports.get().list();
   }
 
   @GET
   @Path("{id}")
   public ReportDefinition definition(@PathParam("id") String id) {
-    return reports.definition(id).orElseThrow(() -> new NotFoundException("report", id));
+    return reports.get().definition(id).orElseThrow(() -> new NotFoundException("report", id));
   }
 
   /**
@@ -77,7 +95,8 @@ public class ReportResource {
                 parameters.put(name, values.isEmpty() ? "" : values.get(values.size() - 1));
               }
             });
-    ReportResult result = reports.run(id, parameters);
+    ReportService engine = reports.get();
+    ReportResult result = engine.run(id, parameters);
     if (format == null || format.isBlank() || format.equals("json")) {
       return Response.ok(result, MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -86,7 +105,7 @@ public class ReportResource {
       throw new org.switchboard.core.api.ValidationException(
           "format", "must be json or one of " + ReportService.FORMATS + ", got '" + format + "'");
     }
-    StreamingOutput file = out -> reports.export(result, format, out);
+    StreamingOutput file = out -> engine.export(result, format, out);
     String type =
         format.equals("xlsx")
             ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -12,6 +12,9 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionService;
@@ -23,12 +26,13 @@ import org.switchboard.ops.rest.CustomerResource.CustomerBody;
 /**
  * The screen pop, {@code GET /v1/interactions/{id}/customer}: the customer of an interaction as the
  * built-in CRM and every external CRM know them. For managers and the agent the interaction is
- * offered or assigned to. Registered only while the CRM runs.
+ * offered or assigned to. Answers 503 while the CRM does not run.
  */
 @Path("v1/interactions/{id}/customer")
 @Produces(MediaType.APPLICATION_JSON)
 @Component(
     service = ScreenPopResource.class,
+    enabled = false, // OptionalResources enables it where the CRM API package is installed
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,
@@ -36,14 +40,29 @@ import org.switchboard.ops.rest.CustomerResource.CustomerBody;
       SwitchboardApplication.REQUIRE_JSON
     })
 public class ScreenPopResource {
-  private final CustomerDirectory directory;
+  private final Capability<CustomerDirectory> directory = new Capability<>("the CRM");
   private final InteractionService interactions;
 
   @Activate
-  public ScreenPopResource(
-      @Reference CustomerDirectory directory, @Reference InteractionService interactions) {
-    this.directory = directory;
+  public ScreenPopResource(@Reference InteractionService interactions) {
     this.interactions = interactions;
+  }
+
+  ScreenPopResource(CustomerDirectory bound, InteractionService interactions) {
+    this(interactions);
+    bindDirectory(bound);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindDirectory(CustomerDirectory bound) {
+    directory.bind(bound);
+  }
+
+  void unbindDirectory(CustomerDirectory unbound) {
+    directory.unbind(unbound);
   }
 
   /**
@@ -73,6 +92,6 @@ public class ScreenPopResource {
     Interaction i =
         interactions.find(id).orElseThrow(() -> new NotFoundException("interaction", id));
     InteractionResource.requireManagerOrAssigned((Caller) security.getUserPrincipal(), i);
-    return ScreenPop.of(directory.screenPop(i));
+    return ScreenPop.of(directory.get().screenPop(i));
   }
 }

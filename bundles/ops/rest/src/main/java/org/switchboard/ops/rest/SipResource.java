@@ -14,21 +14,24 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.channel.sip.api.Registration;
 import org.switchboard.channel.sip.api.SipCredentials;
 
 /**
  * The SIP channel over HTTP under {@code /v1/sip}: agents' phone passwords (admins) and current
- * registrations. Present only while the SIP channel runs.
+ * registrations. Answers 503 while the SIP channel does not run.
  */
 @Path("v1/sip")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Component(
     service = SipResource.class,
+    enabled = false, // OptionalResources enables it where the SIP API package is installed
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,
@@ -36,11 +39,25 @@ import org.switchboard.channel.sip.api.SipCredentials;
       SwitchboardApplication.REQUIRE_JSON
     })
 public class SipResource {
-  private final SipCredentials credentials;
+  private final Capability<SipCredentials> credentials = new Capability<>("the SIP channel");
 
-  @Activate
-  public SipResource(@Reference SipCredentials credentials) {
-    this.credentials = credentials;
+  /** For DS, which binds the SIP channel's credentials whenever they are there. */
+  public SipResource() {}
+
+  SipResource(SipCredentials bound) {
+    bindCredentials(bound);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindCredentials(SipCredentials bound) {
+    credentials.bind(bound);
+  }
+
+  void unbindCredentials(SipCredentials unbound) {
+    credentials.unbind(unbound);
   }
 
   /** Body of a password change; the password is stored only as digest hashes. */
@@ -50,7 +67,7 @@ public class SipResource {
   @Path("credentials/{agent}")
   @Roles(Roles.ADMIN)
   public Response setPassword(@PathParam("agent") String agent, PasswordChange body) {
-    credentials.setPassword(agent, Bodies.required(body).password());
+    credentials.get().setPassword(agent, Bodies.required(body).password());
     return Response.noContent().build();
   }
 
@@ -58,7 +75,7 @@ public class SipResource {
   @Path("credentials/{agent}")
   @Roles(Roles.ADMIN)
   public Response remove(@PathParam("agent") String agent) {
-    credentials.remove(agent);
+    credentials.get().remove(agent);
     return Response.noContent().build();
   }
 
@@ -72,6 +89,8 @@ public class SipResource {
       throw new ForbiddenException(
           ApiError.of(403, "forbidden", "agents may only see their own registrations"));
     }
-    return agent == null ? credentials.registrations() : credentials.registrations(agent);
+    return agent == null
+        ? credentials.get().registrations()
+        : credentials.get().registrations(agent);
   }
 }

@@ -2,6 +2,7 @@ package org.switchboard.ops.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,6 +18,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.reports.api.Wallboard;
@@ -31,6 +35,7 @@ import org.switchboard.reports.api.WallboardService;
 @Roles({Roles.ADMIN, Roles.SUPERVISOR})
 @Component(
     service = WallboardResource.class,
+    enabled = false, // OptionalResources enables it where the reports API package is installed
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,
@@ -45,13 +50,18 @@ public class WallboardResource {
 
   private record Subscriber(SseEventSink sink, Sse sse) {}
 
-  private final WallboardService wallboard;
+  private final Capability<WallboardService> wallboard = new Capability<>("the reports engine");
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService ticks;
 
+  WallboardResource(WallboardService bound) {
+    this();
+    bindWallboard(bound);
+  }
+
+  /** For DS, which binds the live wallboard whenever the reports engine runs. */
   @Activate
-  public WallboardResource(@Reference WallboardService wallboard) {
-    this.wallboard = wallboard;
+  public WallboardResource() {
     this.ticks =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -60,6 +70,18 @@ public class WallboardResource {
               return t;
             });
     ticks.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindWallboard(WallboardService bound) {
+    wallboard.bind(bound);
+  }
+
+  void unbindWallboard(WallboardService unbound) {
+    wallboard.unbind(unbound);
   }
 
   @Deactivate
@@ -73,7 +95,7 @@ public class WallboardResource {
   @Path("wallboard")
   @Produces(MediaType.APPLICATION_JSON)
   public Wallboard now() {
-    return wallboard.now();
+    return wallboard.get().now();
   }
 
   /** The wallboard every second as server-sent events, until the client goes. */
@@ -81,6 +103,7 @@ public class WallboardResource {
   @Path("wallboard/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void events(@Context SseEventSink sink, @Context Sse sse) {
+    Wallboard first = wallboard.get().now();
     if (subscribers.size() >= MAX_SUBSCRIBERS) {
       sink.send(sse.newEventBuilder().name("error").data("too many wallboard screens").build());
       sink.close();
@@ -88,7 +111,7 @@ public class WallboardResource {
     }
     Subscriber s = new Subscriber(sink, sse);
     subscribers.add(s);
-    send(s, json(wallboard.now()));
+    send(s, json(first));
   }
 
   /** Queue and agent figures for IT monitoring, in the Prometheus text format 0.0.4. */
@@ -96,7 +119,7 @@ public class WallboardResource {
   @Path("metrics")
   @Produces("text/plain; version=0.0.4; charset=utf-8")
   public String metrics() {
-    return PrometheusText.of(wallboard.now());
+    return PrometheusText.of(wallboard.get().now());
   }
 
   private void tick() {
@@ -104,7 +127,11 @@ public class WallboardResource {
       return;
     }
     try {
-      String data = json(wallboard.now());
+      Optional<WallboardService> live = wallboard.current();
+      if (live.isEmpty()) {
+        return; // the reports engine restarts: screens keep the last figures for a moment
+      }
+      String data = json(live.get().now());
       subscribers.forEach(s -> send(s, data));
     } catch (RuntimeException e) {
       LOG.warn("The wallboard feed could not be sent this second: {}", e.toString());

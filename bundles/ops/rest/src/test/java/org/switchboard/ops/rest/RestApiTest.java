@@ -51,6 +51,7 @@ class RestApiTest {
   private static final Fakes.Acd acd = new Fakes.Acd();
   private static final Fakes.Sip sip = new Fakes.Sip();
   private static final Fakes.Monitors monitors = new Fakes.Monitors();
+  private static final SipResource sipResource = new SipResource(sip);
   private static final Fakes.Conversations conversations = new Fakes.Conversations();
 
   /** Echoes what it parsed, so the tests see the scenario arrived intact. */
@@ -112,7 +113,7 @@ class RestApiTest {
             new InteractionResource(
                 interactions, queues, conversations, agents, new Fakes.Attachments()),
             new AcdResource(acd, SIMULATOR),
-            new SipResource(sip),
+            sipResource,
             new MonitorResource(monitors),
             new CustomerResource(crm()),
             new ScreenPopResource(directory, interactions),
@@ -729,6 +730,33 @@ class RestApiTest {
     assertThat(send("DELETE", "/v1/sip/credentials/agent1", "admin", null).statusCode())
         .isEqualTo(204);
     assertThat(sip.passwords).doesNotContainKey("agent1");
+  }
+
+  @Test
+  void whileThePartIsAwayItsPathsAnswer503WithRetryAfterAndWorkAgainWhenItIsBack()
+      throws Exception {
+    sipResource.unbindCredentials(sip);
+    try {
+      HttpResponse<String> away = send("GET", "/v1/sip/registrations", "super", null);
+      assertThat(away.statusCode()).isEqualTo(503);
+      assertThat(away.headers().firstValue("Retry-After")).hasValue("5");
+      JsonNode error = JSON.readTree(away.body());
+      assertThat(error.path("error").asText()).isEqualTo("unavailable");
+      assertThat(error.path("message").asText()).contains("the SIP channel is not running");
+      assertThat(
+              send("PUT", "/v1/sip/credentials/agent3", "admin", "{\"password\":\"s3cret-phone\"}")
+                  .statusCode())
+          .isEqualTo(503);
+      assertThat(sip.passwords).doesNotContainKey("agent3");
+      // Roles still come first: an agent asking for all registrations is refused, not told to wait.
+      assertThat(send("GET", "/v1/sip/registrations", "agent1", null).statusCode()).isEqualTo(403);
+      // Another SIP channel instance unbinding does not take away the bound one.
+      sipResource.bindCredentials(sip);
+      sipResource.unbindCredentials(new Fakes.Sip());
+      assertThat(send("GET", "/v1/sip/registrations", "super", null).statusCode()).isEqualTo(200);
+    } finally {
+      sipResource.bindCredentials(sip);
+    }
   }
 
   // ---------------------------------------------------------------- health and OpenAPI
