@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -369,5 +372,45 @@ public class ApplianceE2EIT {
     String console = http.get("/system/console/switchboard/status.json", ADMIN).body();
     assertTrue(
         console, console.contains("\"id\":\"" + queue + "\"") && console.contains("\"today\""));
+  }
+
+  /**
+   * Karaf's security audit records shell commands with their user and failed logins; a password
+   * left out of {@code switchboard:sip-password} is asked for, never taken from nowhere.
+   */
+  @Test
+  public void i_shellCommandsAndFailedLoginsAreInTheSecurityAudit() throws Exception {
+    String marker = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+    String echoed = appliance.client("admin", "admin", "echo " + marker);
+    assertTrue(echoed, echoed.contains(marker));
+    String noPassword = appliance.client("admin", "admin", "switchboard:sip-password agent3");
+    assertTrue(
+        noPassword,
+        noPassword.contains("Error:") && !noPassword.contains("password of agent3 set"));
+    assertEquals(401, appliance.http().status("/api/v1/queues", new Login(marker, "wrong")));
+
+    Path audit = appliance.home().resolve("data/log/audit.txt");
+    RunningDistribution.waitFor(
+        Duration.ofSeconds(20),
+        () ->
+            auditLines(audit).stream()
+                .anyMatch(l -> l.endsWith("login failure username=\"" + marker + "\"")),
+        "the failed login in " + audit);
+    List<String> lines = auditLines(audit);
+    assertTrue(
+        String.join("\n", lines),
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.contains(" admin@ssh(")
+                        && l.endsWith("shell executed command=\"echo " + marker + "\"")));
+  }
+
+  private static List<String> auditLines(Path audit) {
+    try {
+      return Files.exists(audit) ? Files.readAllLines(audit) : List.of();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

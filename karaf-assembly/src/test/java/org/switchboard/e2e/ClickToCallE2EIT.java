@@ -39,7 +39,11 @@ public class ClickToCallE2EIT {
                 "outboundCallerId", "+4930999000",
                 "outboundPrefixes", "+49",
                 "outboundTrunkUser", "switchboard",
-                "outboundTrunkPassword", "trunk-secret"));
+                // As on the appliance: the secret comes from the environment, resolved by
+                // ConfigAdmin's interpolation when delivered, so it is never written to etc/.
+                "outboundTrunkPassword", "$[env:SWITCHBOARD_TRUNK_PASSWORD]"),
+            home -> {},
+            Map.of("SWITCHBOARD_TRUNK_PASSWORD", "trunk-secret"));
     desk = new Desk(appliance);
   }
 
@@ -157,6 +161,21 @@ public class ClickToCallE2EIT {
         .formatHex(
             java.security.MessageDigest.getInstance("MD5")
                 .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Demo mode added its routes through ConfigAdmin, so Karaf wrote the SIP config back to its file
+   * (as it does for every change from the console or the shell): the secret's reference is still
+   * there, the secret itself is not.
+   */
+  @Test
+  public void theTrunkSecretStaysOutOfTheConfigFileWhenTheConfigIsWrittenBack() throws Exception {
+    String cfg =
+        java.nio.file.Files.readString(
+            appliance.home().resolve("etc/org.switchboard.channel.sip.cfg"));
+    assertTrue(cfg, cfg.contains("100=queue:support"));
+    assertTrue(cfg, cfg.contains("$[env:SWITCHBOARD_TRUNK_PASSWORD]"));
+    assertTrue(cfg, !cfg.contains("trunk-secret"));
   }
 
   @Test

@@ -40,8 +40,18 @@ final class Desk {
       String name,
       java.util.Map<String, String> sip,
       java.util.function.Consumer<java.nio.file.Path> prepare) {
-    RunningDistribution prepared =
-        RunningDistribution.prepare(name, java.util.Map.of("SWITCHBOARD_DEMO", "true"));
+    return demoAppliance(name, sip, prepare, java.util.Map.of());
+  }
+
+  /** The same, with these variables in the Karaf process's environment besides demo mode. */
+  static RunningDistribution demoAppliance(
+      String name,
+      java.util.Map<String, String> sip,
+      java.util.function.Consumer<java.nio.file.Path> prepare,
+      java.util.Map<String, String> env) {
+    java.util.Map<String, String> demo = new java.util.HashMap<>(env);
+    demo.put("SWITCHBOARD_DEMO", "true");
+    RunningDistribution prepared = RunningDistribution.prepare(name, demo);
     Ports.set(prepared.home(), "org.switchboard.channel.sip.cfg", sip);
     prepare.accept(prepared.home());
     RunningDistribution appliance = prepared.start();

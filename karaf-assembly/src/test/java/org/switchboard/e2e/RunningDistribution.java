@@ -73,15 +73,23 @@ public final class RunningDistribution implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    HttpProbe http = http();
+    try {
+      awaitReady(http());
+    } catch (RuntimeException | AssertionError e) {
+      stop(); // the caller gets no instance to close: leave no container behind
+      throw e;
+    }
+    return this;
+  }
+
+  private void awaitReady(HttpProbe http) {
     waitFor(BOOT_TIMEOUT, () -> http.status("/api/health", null) == 200, "health 200 after boot");
     if ("true".equals(env.get("SWITCHBOARD_DEMO"))) {
       awaitDemoLogins(http);
     }
-    // Last: a resource that registers late (SIP's, once the channel is up) rebuilds the REST
-    // application, during which requests fail.
+    // Last: the JAX-RS whiteboard rebuilds the application while resources register at start,
+    // during which requests fail.
     awaitRestResources(http, Duration.ofSeconds(90));
-    return this;
   }
 
   /**

@@ -49,7 +49,8 @@ import org.switchboard.crm.api.ImportReport;
 @Consumes(MediaType.APPLICATION_JSON)
 @Component(
     service = CustomerResource.class,
-    enabled = false, // OptionalResources enables it where the CRM API package is installed
+    reference =
+        @Reference(name = "installed", service = InstalledPart.class, target = InstalledPart.CRM),
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,

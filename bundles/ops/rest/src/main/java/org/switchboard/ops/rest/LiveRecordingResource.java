@@ -31,7 +31,11 @@ import org.switchboard.recording.api.RecordingCatalog;
 @Consumes(MediaType.APPLICATION_JSON)
 @Component(
     service = LiveRecordingResource.class,
-    enabled = false, // OptionalResources enables it where the recordings API package is installed
+    reference =
+        @Reference(
+            name = "installed",
+            service = InstalledPart.class,
+            target = InstalledPart.RECORDING),
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,

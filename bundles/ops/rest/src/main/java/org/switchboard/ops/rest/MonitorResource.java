@@ -35,8 +35,13 @@ import org.switchboard.media.api.Monitoring;
 @Consumes(MediaType.APPLICATION_JSON)
 @Component(
     service = MonitorResource.class,
-    enabled =
-        false, // OptionalResources enables it where the SIP and media API packages are installed
+    reference = {
+      @Reference(name = "sipInstalled", service = InstalledPart.class, target = InstalledPart.SIP),
+      @Reference(
+          name = "mediaInstalled",
+          service = InstalledPart.class,
+          target = InstalledPart.MEDIA)
+    },
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,

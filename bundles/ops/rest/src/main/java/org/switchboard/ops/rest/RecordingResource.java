@@ -42,7 +42,11 @@ import org.switchboard.recording.api.RecordingQuery;
 @Consumes(MediaType.APPLICATION_JSON)
 @Component(
     service = RecordingResource.class,
-    enabled = false, // OptionalResources enables it where the recordings API package is installed
+    reference =
+        @Reference(
+            name = "installed",
+            service = InstalledPart.class,
+            target = InstalledPart.RECORDING),
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,

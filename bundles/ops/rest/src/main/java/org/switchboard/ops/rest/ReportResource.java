@@ -33,7 +33,11 @@ import org.switchboard.reports.api.ReportService;
 @Roles({Roles.ADMIN, Roles.SUPERVISOR})
 @Component(
     service = ReportResource.class,
-    enabled = false, // OptionalResources enables it where the reports API package is installed
+    reference =
+        @Reference(
+            name = "installed",
+            service = InstalledPart.class,
+            target = InstalledPart.REPORTS),
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,

@@ -32,7 +32,8 @@ import org.switchboard.ops.rest.CustomerResource.CustomerBody;
 @Produces(MediaType.APPLICATION_JSON)
 @Component(
     service = ScreenPopResource.class,
-    enabled = false, // OptionalResources enables it where the CRM API package is installed
+    reference =
+        @Reference(name = "installed", service = InstalledPart.class, target = InstalledPart.CRM),
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,

@@ -31,7 +31,8 @@ import org.switchboard.channel.sip.api.SipCredentials;
 @Consumes(MediaType.APPLICATION_JSON)
 @Component(
     service = SipResource.class,
-    enabled = false, // OptionalResources enables it where the SIP API package is installed
+    reference =
+        @Reference(name = "installed", service = InstalledPart.class, target = InstalledPart.SIP),
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,

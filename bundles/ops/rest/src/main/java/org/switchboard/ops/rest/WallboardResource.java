@@ -35,7 +35,11 @@ import org.switchboard.reports.api.WallboardService;
 @Roles({Roles.ADMIN, Roles.SUPERVISOR})
 @Component(
     service = WallboardResource.class,
-    enabled = false, // OptionalResources enables it where the reports API package is installed
+    reference =
+        @Reference(
+            name = "installed",
+            service = InstalledPart.class,
+            target = InstalledPart.REPORTS),
     property = {
       "osgi.jaxrs.resource=true",
       SwitchboardApplication.SELECT,

@@ -35,7 +35,7 @@ public @interface SipConfig {
   @AttributeDefinition(
       type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
       description =
-          "Password of the key store. Keep it out of the file: ${env:SWITCHBOARD_SIP_TLS_PASSWORD}"
+          "Password of the key store. Keep it out of the file: $[env:SWITCHBOARD_SIP_TLS_PASSWORD]"
               + " reads it from the environment.")
   String tlsKeystorePassword() default "";
 
@@ -166,7 +166,7 @@ public @interface SipConfig {
       type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
       description =
           "Password for outboundTrunkUser. Keep it out of the file:"
-              + " ${env:SWITCHBOARD_TRUNK_PASSWORD} reads it from the environment.")
+              + " $[env:SWITCHBOARD_TRUNK_PASSWORD] reads it from the environment.")
   String outboundTrunkPassword() default "";
 
   @AttributeDefinition(
