@@ -59,6 +59,17 @@ public class ReportFacts implements ReportData, EventListener {
   private volatile boolean running = true;
   private volatile long applied;
 
+  /**
+   * The open visits, open agent spans and cursor as last committed, kept between rounds (reading
+   * them back on every round scanned the whole visit table for each new event); null until read,
+   * and again after a failed round or a rebuild. Guarded by {@code this}.
+   */
+  private Progress progress;
+
+  /** What the projection carries from one batch to the next. */
+  private record Progress(
+      Map<String, OpenVisit> open, Map<String, AgentSpans.Row> spans, long cursor) {}
+
   @Activate
   public ReportFacts(
       @Reference(target = "(dataSourceName=switchboard)") DataSource dataSource,
@@ -154,17 +165,23 @@ public class ReportFacts implements ReportData, EventListener {
 
   /** Projects everything in the log now, on the caller's thread; for tests and the shell. */
   public synchronized long catchUp() throws SQLException {
-    Map<String, OpenVisit> open = read(VisitRows::open);
-    Map<String, AgentSpans.Row> spans = read(AgentSpans::open);
-    long cursor = read(VisitRows::cursor);
+    if (progress == null) {
+      progress =
+          new Progress(read(VisitRows::open), read(AgentSpans::open), read(VisitRows::cursor));
+    }
     while (true) {
-      List<SwitchboardEvent> batch = history.after(cursor, BATCH);
+      List<SwitchboardEvent> batch = history.after(progress.cursor(), BATCH);
       if (batch.isEmpty()) {
-        applied = cursor;
-        return cursor;
+        applied = progress.cursor();
+        return applied;
       }
-      cursor = applyBatch(open, spans, batch);
-      applied = cursor;
+      try {
+        progress = new Progress(progress.open(), progress.spans(), applyBatch(batch));
+      } catch (SQLException | RuntimeException e) {
+        progress = null; // the maps may hold the failed batch: read the tables again
+        throw e;
+      }
+      applied = progress.cursor();
     }
   }
 
@@ -176,19 +193,19 @@ public class ReportFacts implements ReportData, EventListener {
       AgentSpans.clear(c);
       c.commit();
     }
+    progress = null;
     applied = 0;
     return catchUp();
   }
 
-  private long applyBatch(
-      Map<String, OpenVisit> open, Map<String, AgentSpans.Row> spans, List<SwitchboardEvent> batch)
-      throws SQLException {
+  /** Applies one batch to {@link #progress}'s maps and stores it; returns its last sequence. */
+  private long applyBatch(List<SwitchboardEvent> batch) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
         VisitProjection projection =
             new VisitProjection(
-                open,
+                progress.open(),
                 id -> {
                   try {
                     return VisitRows.lastVisit(c, id);
@@ -196,7 +213,7 @@ public class ReportFacts implements ReportData, EventListener {
                     throw new IllegalStateException(e);
                   }
                 });
-        AgentSpans agents = new AgentSpans(spans);
+        AgentSpans agents = new AgentSpans(progress.spans());
         for (SwitchboardEvent e : batch) {
           projection.apply(e);
           agents.apply(e);
@@ -211,10 +228,6 @@ public class ReportFacts implements ReportData, EventListener {
         return last;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
-        open.clear();
-        open.putAll(read(VisitRows::open));
-        spans.clear();
-        spans.putAll(read(AgentSpans::open));
         throw e;
       }
     }
