@@ -162,16 +162,23 @@ fwd="$fwd,hostfwd=tcp:127.0.0.1:$karaf_ssh-:8101"
 # Under TCG, the plainest x86-64 model: JIT-compiled JVM code crashed in emulation (SIGSEGV in
 # keytool at first boot, qemu 7.2, with -cpu max and once with qemu64; first boot now runs no JVM).
 cpu=qemu64
-[ "$accel" = kvm ] && cpu=host
+# And one translating thread for both vCPUs: with multi-threaded TCG, Karaf's own JVM crashed four
+# times in one first boot (2026-12-03), each time with SIGSEGV at the entry of a C1-compiled
+# method, i.e. where HotSpot patches code that another vCPU may be running (cross-modifying code).
+accel_opts="tcg,thread=single"
+if [ "$accel" = kvm ]; then
+  cpu=host
+  accel_opts=kvm
+fi
 {
   echo "image:    $image ($(($(stat -c %s "$image") / 1048576)) MiB)"
-  echo "qemu:     $(qemu-system-x86_64 --version | head -n 1), accel=$accel, 2 vCPUs, $memory MiB"
+  echo "qemu:     $(qemu-system-x86_64 --version | head -n 1), accel=$accel_opts, 2 vCPUs, $memory MiB"
   echo "forwards: https $https_port, ssh $ssh_port, sip udp $sip_udp, sip tcp $sip_tcp, sip tls $sip_tls, not opened 9999 -> $closed_port, karaf ssh 8101 -> $karaf_ssh (all 127.0.0.1)"
 } | tee -a "$report"
 
 say "starting qemu"
 t0=$(date +%s)
-qemu-system-x86_64 -name switchboard-boot-test -machine "pc,accel=$accel" -cpu "$cpu" -smp 2 -m "$memory" \
+qemu-system-x86_64 -name switchboard-boot-test -machine pc -accel "$accel_opts" -cpu "$cpu" -smp 2 -m "$memory" \
   -drive "file=$work/overlay.qcow2,if=virtio,format=qcow2,cache=unsafe" \
   -netdev "user,id=n0,hostname=$guest,$fwd" -device virtio-net-pci,netdev=n0 \
   "${seed_args[@]}" "${serial_args[@]}" -display none -monitor none -vga std \
