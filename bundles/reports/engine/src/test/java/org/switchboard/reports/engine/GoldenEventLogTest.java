@@ -1,10 +1,12 @@
 package org.switchboard.reports.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -375,6 +377,45 @@ class GoldenEventLogTest {
       assertThat(pieces).hasSize(10);
     } finally {
       again.close();
+    }
+  }
+
+  @Test
+  void oneRunningProjectionCarriesItsOpenVisitsOverRoundsAndAFailedOne() throws Exception {
+    List<SwitchboardEvent> all = List.copyOf(log);
+    log.clear();
+    log.addAll(all.subList(0, 17));
+    ReportFacts facts = facts();
+    try {
+      facts.catchUp(); // visits are open now; the next rounds continue from the kept maps
+      // A round whose second event cannot be stored (its queue does not fit the column) fails and
+      // stores nothing; once the fault is gone the same instance goes on.
+      for (SwitchboardEvent next : all.subList(17, 19)) {
+        log.add(next);
+      }
+      SwitchboardEvent spoilt = log.remove(18);
+      log.add(
+          new SwitchboardEvent(
+              spoilt.id(),
+              spoilt.sequence(),
+              I + "queued",
+              "c-bad",
+              spoilt.time(),
+              "{\"interaction\":{\"id\":\"c-bad\",\"channel\":\"voice\",\"state\":\"QUEUED\","
+                  + "\"queue\":\""
+                  + "q".repeat(65)
+                  + "\"}}"));
+      assertThatThrownBy(facts::catchUp).isInstanceOf(SQLException.class);
+      assertThat(facts.upToSequence()).isEqualTo(17);
+      log.set(18, spoilt); // the fault is gone: the round is tried again from the stored facts
+      log.addAll(all.subList(19, all.size()));
+      assertThat(facts.catchUp()).isEqualTo(all.size());
+      List<QueueVisit> inRounds = visits(facts, null);
+      assertThat(facts.rebuild()).isEqualTo(all.size());
+      assertThat(visits(facts, null)).isEqualTo(inRounds);
+      assertThat(inRounds).hasSize(10);
+    } finally {
+      facts.close();
     }
   }
 }
