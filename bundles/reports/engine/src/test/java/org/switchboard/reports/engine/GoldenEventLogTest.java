@@ -360,9 +360,7 @@ class GoldenEventLogTest {
 
   @Test
   void projectingAgainOrInPiecesGivesTheSameFacts() throws Exception {
-    List<SwitchboardEvent> all = List.copyOf(log);
-    log.clear();
-    log.addAll(all.subList(0, 17));
+    List<SwitchboardEvent> all = firstOfTheDay(17);
     ReportFacts facts = facts();
     facts.catchUp();
     facts.close();
@@ -371,10 +369,7 @@ class GoldenEventLogTest {
     ReportFacts again = facts(); // a restart: continues after its stored cursor
     try {
       again.catchUp();
-      List<QueueVisit> pieces = visits(again, null);
-      assertThat(again.rebuild()).isEqualTo(all.size());
-      assertThat(visits(again, null)).isEqualTo(pieces);
-      assertThat(pieces).hasSize(10);
+      assertThat(sameAfterRebuild(again, all.size())).hasSize(10);
     } finally {
       again.close();
     }
@@ -382,40 +377,66 @@ class GoldenEventLogTest {
 
   @Test
   void oneRunningProjectionCarriesItsOpenVisitsOverRoundsAndAFailedOne() throws Exception {
-    List<SwitchboardEvent> all = List.copyOf(log);
-    log.clear();
-    log.addAll(all.subList(0, 17));
+    List<SwitchboardEvent> all = firstOfTheDay(17);
     ReportFacts facts = facts();
     try {
-      facts.catchUp(); // visits are open now; the next rounds continue from the kept maps
-      // A round whose second event cannot be stored (its queue does not fit the column) fails and
-      // stores nothing; once the fault is gone the same instance goes on.
-      for (SwitchboardEvent next : all.subList(17, 19)) {
-        log.add(next);
-      }
-      SwitchboardEvent spoilt = log.remove(18);
-      log.add(
-          new SwitchboardEvent(
-              spoilt.id(),
-              spoilt.sequence(),
-              I + "queued",
-              "c-bad",
-              spoilt.time(),
-              "{\"interaction\":{\"id\":\"c-bad\",\"channel\":\"voice\",\"state\":\"QUEUED\","
-                  + "\"queue\":\""
-                  + "q".repeat(65)
-                  + "\"}}"));
+      Instant at = all.get(17).time();
+      log.add(interaction("queued", "c-new", 18, at, "QUEUED", "support"));
+      facts.catchUp(); // c-new's visit is open now: the next rounds continue from the kept maps
+      // A round that counts a transfer of c-new, then cannot store its second event (the queue
+      // does not fit its column), fails and stores nothing. Tried again, the transfer counts once.
+      log.add(interaction("transferred", "c-new", 19, at, "CONNECTED", "support"));
+      log.add(interaction("queued", "c-bad", 20, at, "QUEUED", "q".repeat(65)));
       assertThatThrownBy(facts::catchUp).isInstanceOf(SQLException.class);
-      assertThat(facts.upToSequence()).isEqualTo(17);
-      log.set(18, spoilt); // the fault is gone: the round is tried again from the stored facts
-      log.addAll(all.subList(19, all.size()));
-      assertThat(facts.catchUp()).isEqualTo(all.size());
-      List<QueueVisit> inRounds = visits(facts, null);
-      assertThat(facts.rebuild()).isEqualTo(all.size());
-      assertThat(visits(facts, null)).isEqualTo(inRounds);
-      assertThat(inRounds).hasSize(10);
+      assertThat(facts.upToSequence()).isEqualTo(18);
+      log.remove(19); // the fault is gone; the rest of the day follows
+      for (SwitchboardEvent e : all.subList(17, all.size())) {
+        log.add(
+            new SwitchboardEvent(
+                e.id(), e.sequence() + 2, e.type(), e.subject(), e.time(), e.data()));
+      }
+      assertThat(facts.catchUp()).isEqualTo(all.size() + 2);
+      List<QueueVisit> inRounds = sameAfterRebuild(facts, all.size() + 2);
+      assertThat(inRounds).hasSize(11);
+      assertThat(inRounds)
+          .filteredOn(v -> v.interactionId().equals("c-new"))
+          .extracting(QueueVisit::transfers)
+          .containsExactly(1);
     } finally {
       facts.close();
     }
+  }
+
+  private static SwitchboardEvent interaction(
+      String type, String id, long sequence, Instant at, String state, String queue) {
+    return new SwitchboardEvent(
+        UUID.randomUUID().toString(),
+        sequence,
+        I + type,
+        id,
+        at,
+        "{\"interaction\":{\"id\":\""
+            + id
+            + "\",\"channel\":\"voice\",\"state\":\""
+            + state
+            + "\",\"queue\":\""
+            + queue
+            + "\"}}");
+  }
+
+  /** Leaves the first {@code n} events in the log; returns the whole day's. */
+  private List<SwitchboardEvent> firstOfTheDay(int n) {
+    List<SwitchboardEvent> all = List.copyOf(log);
+    log.subList(n, log.size()).clear();
+    return all;
+  }
+
+  /** The visits {@code facts} holds, checked equal to those of projecting the whole log again. */
+  private static List<QueueVisit> sameAfterRebuild(ReportFacts facts, long events)
+      throws SQLException {
+    List<QueueVisit> before = visits(facts, null);
+    assertThat(facts.rebuild()).isEqualTo(events);
+    assertThat(visits(facts, null)).isEqualTo(before);
+    return before;
   }
 }
