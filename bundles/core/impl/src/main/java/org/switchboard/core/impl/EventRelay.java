@@ -26,8 +26,10 @@ import org.switchboard.platform.broker.MessagePublisher;
  * cursor. Woken after every commit, and polls every second in case a wake-up was missed. When the
  * broker fails it retries the same events with backoff, so nothing is skipped and delivery is at
  * least once; meanwhile the in-process listeners keep getting new events, so routing does not wait
- * for the broker. After a restart the listeners get what came after the broker's cursor (they
- * reconcile with the core when they start).
+ * for the broker. The broker's cursor is stored at most once a second (and when the relay stops),
+ * not after every batch: after a crash the broker and the listeners get up to a second of events
+ * again (ids unchanged), within the at-least-once promise. After a restart the listeners get what
+ * came after the stored cursor (they reconcile with the core when they start).
  */
 @Component(service = EventRelay.class)
 public class EventRelay {
@@ -35,6 +37,7 @@ public class EventRelay {
   private static final Logger LOG = LoggerFactory.getLogger(EventRelay.class);
   private static final int BATCH = 200;
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  private static final Duration CURSOR_INTERVAL = Duration.ofSeconds(1);
 
   private final CoreStore store;
   private final MessagePublisher publisher;
@@ -49,6 +52,11 @@ public class EventRelay {
 
   /** The last event handed to the in-process listeners; -1 until the first round. */
   private long deliveredSeq = -1;
+
+  /** The broker's cursor as stored in the database; -1 until read in the first round. */
+  private long storedCursor = -1;
+
+  private long cursorStoredAt;
 
   @Activate
   public EventRelay(@Reference CoreStore store, @Reference MessagePublisher publisher) {
@@ -104,6 +112,7 @@ public class EventRelay {
         if (publish) {
           backoff = Duration.ofMillis(100);
         }
+        storeCursor(false);
         if (!more) {
           awaitWork(untilNextRound(retryAt));
         }
@@ -121,29 +130,68 @@ public class EventRelay {
                 : backoff.multipliedBy(2);
       }
     }
+    try {
+      storeCursor(true);
+    } catch (RuntimeException e) {
+      LOG.warn("event relay: the broker's cursor was not stored at stop: {}", e.getMessage());
+    }
   }
 
-  /** A second, or less when a publishing retry is due sooner. */
-  private static Duration untilNextRound(long retryAt) {
+  /**
+   * A second, or less when a publishing retry or storing the cursor is due sooner.
+   *
+   * @param retryAt when publishing is retried ({@link System#nanoTime()})
+   */
+  private Duration untilNextRound(long retryAt) {
+    long next = TimeUnit.SECONDS.toNanos(1);
     long untilRetry = retryAt - System.nanoTime();
-    return untilRetry > 0 && untilRetry < TimeUnit.SECONDS.toNanos(1)
-        ? Duration.ofNanos(untilRetry)
-        : Duration.ofSeconds(1);
+    if (untilRetry > 0) {
+      next = Math.min(next, untilRetry);
+    }
+    if (publishedSeq > storedCursor) {
+      long untilStore = cursorStoredAt + CURSOR_INTERVAL.toNanos() - System.nanoTime();
+      next = Math.max(1, Math.min(next, untilStore));
+    }
+    return Duration.ofNanos(next);
+  }
+
+  /**
+   * Stores the broker's cursor when it moved and a second has passed since it was last stored
+   * ({@code now}: whenever it moved). One write a second instead of one per batch: under load that
+   * was as many writes as the interactions' own.
+   */
+  private void storeCursor(boolean now) {
+    long seq = publishedSeq;
+    if (storedCursor < 0
+        || seq <= storedCursor
+        || (!now && System.nanoTime() - cursorStoredAt < CURSOR_INTERVAL.toNanos())) {
+      return;
+    }
+    store.write(
+        c -> {
+          EventLog.advance(c, CURSOR, seq);
+          return null;
+        });
+    storedCursor = seq;
+    cursorStoredAt = System.nanoTime();
   }
 
   /**
    * One round: events after the last delivered one go to the in-process listeners; then, when
-   * {@code publish}, events after the broker's cursor go to the broker and the cursor advances. In
-   * the usual case both start at the same event and one read serves both.
+   * {@code publish}, events after the broker's cursor go to the broker and the cursor advances (in
+   * memory; see {@link #storeCursor}). In the usual case both start at the same event and one read
+   * serves both.
    *
    * @return whether there may be more to do at once
    */
   private boolean relayBatch(boolean publish) {
-    long cursor = store.read(c -> EventLog.cursor(c, CURSOR));
-    publishedSeq = cursor;
-    if (deliveredSeq < 0) {
-      deliveredSeq = cursor;
+    if (storedCursor < 0) {
+      storedCursor = store.read(c -> EventLog.cursor(c, CURSOR));
+      cursorStoredAt = System.nanoTime();
+      publishedSeq = storedCursor;
+      deliveredSeq = storedCursor;
     }
+    long cursor = publishedSeq;
     long local = deliveredSeq;
     long from = publish ? Math.min(cursor, local) : local;
     List<SwitchboardEvent> events = store.read(c -> EventLog.after(c, from, BATCH));
@@ -167,13 +215,7 @@ public class EventRelay {
       return delivered;
     }
     publisher.publishAll(EventTypes.ADDRESS, pending.stream().map(CloudEvents::message).toList());
-    long last = pending.get(pending.size() - 1).sequence();
-    store.write(
-        c -> {
-          EventLog.advance(c, CURSOR, last);
-          return null;
-        });
-    publishedSeq = last;
+    publishedSeq = pending.get(pending.size() - 1).sequence();
     lastError = null;
     return true;
   }

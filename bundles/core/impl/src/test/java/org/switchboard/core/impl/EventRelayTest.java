@@ -53,9 +53,36 @@ class EventRelayTest {
       BrokerMessage first = core.publisher.published.get(0);
       assertThat(first.contentType()).isEqualTo("application/cloudevents+json");
       assertThat(first.properties()).containsKeys("ce_type", "ce_subject", "ce_id");
-      long cursor = core.store.read(c -> EventLog.cursor(c, EventRelay.CURSOR));
-      assertThat(cursor).isEqualTo(total);
+      await(() -> storedCursor(core) == total, "the stored cursor at the last event");
     }
+  }
+
+  @Test
+  void theBrokersCursorIsStoredWhenTheRelayStopsSoARestartRepublishesNothing() throws Exception {
+    try (TestCore core = new TestCore()) {
+      core.withRelay();
+      core.queue("support");
+      for (int i = 0; i < 5; i++) {
+        ConcurrencyAndDurabilityTest.queued(core);
+      }
+      int total = core.events().size();
+      await(() -> core.publisher.published.size() >= total, "all events published");
+      core.relay.stop();
+      assertThat(storedCursor(core)).isEqualTo(total);
+
+      core.publisher.published.clear();
+      core.withRelay();
+      ConcurrencyAndDurabilityTest.queued(core);
+      int after = core.events().size();
+      await(() -> core.publisher.published.size() >= after - total, "the new events published");
+      assertThat(core.publisher.published.stream().map(m -> json(m).path("sequence").asLong()))
+          .as("after the restart only the events that came after the stop")
+          .allMatch(seq -> seq > total);
+    }
+  }
+
+  private static long storedCursor(TestCore core) {
+    return core.store.read(c -> EventLog.cursor(c, EventRelay.CURSOR));
   }
 
   @Test

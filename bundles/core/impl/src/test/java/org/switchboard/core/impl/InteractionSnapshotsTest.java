@@ -110,14 +110,55 @@ class InteractionSnapshotsTest {
   }
 
   @Test
-  void finalInteractionsAreReadFromTheDatabase() {
+  void aFinalInteractionIsKeptAsCommittedAndRefusesFurtherChanges() {
     Interaction q = queued();
     Interaction gone = core.interactions.abandon(q.id(), "caller-hung-up");
-    assertThat(core.store.snapshots.get(q.id())).isEmpty();
+    assertThat(core.store.snapshots.get(q.id())).contains(gone).contains(fromDatabase(q.id()));
+    assertThat(core.store.snapshots.size()).as("open interactions kept").isZero();
     assertThat(core.interactions.find(q.id())).contains(gone);
     assertThat(core.interactions.find(q.id()).orElseThrow().state())
         .isEqualTo(InteractionState.ABANDONED);
     assertThatThrownBy(() -> core.interactions.complete(q.id(), new Disposition("x", "")))
         .hasMessageContaining("ABANDONED");
+    assertThat(core.interactions.find(q.id())).contains(fromDatabase(q.id()));
+  }
+
+  @Test
+  void onlyTheMostRecentlyEndedAreKeptTheOlderAreReadFromTheDatabase() {
+    InteractionSnapshots snapshots = new InteractionSnapshots();
+    Interaction first = core.interactions.abandon(queued().id(), "caller-hung-up");
+    snapshots.offer(first);
+    Interaction last = first;
+    for (int k = 0; k < InteractionSnapshots.RECENTLY_ENDED; k++) {
+      last = withId(first, "ended-" + k);
+      snapshots.offer(last);
+    }
+    assertThat(snapshots.get(first.id())).isEmpty();
+    assertThat(snapshots.get(last.id())).contains(last);
+    assertThat(core.interactions.find(first.id())).contains(first);
+  }
+
+  private static Interaction withId(Interaction i, String id) {
+    return new Interaction(
+        id,
+        i.channel(),
+        i.channelRef(),
+        i.direction(),
+        i.from(),
+        i.to(),
+        i.customerRef(),
+        i.queue(),
+        i.priority(),
+        i.requiredSkills(),
+        i.attributes(),
+        i.state(),
+        i.agent(),
+        i.disposition(),
+        i.createdAt(),
+        i.queuedAt(),
+        i.answeredAt(),
+        i.endedAt(),
+        i.updatedAt(),
+        i.version());
   }
 }
