@@ -29,6 +29,9 @@ Stepping (all targets):
                        and the failing rate (1)
   --saturation F       also stop when achieved < F x offered (0.8): the loop cannot push more
   --recv-timeout MS    a call fails when an expected answer does not come within MS (10000)
+  --open-loop          keep offering --start..--max calls/s however slow the target gets, as a
+                       carrier does (SIPp's own default, -l 3 x rate x call seconds, slows new
+                       calls once that many are open): for overload tests
   --out DIR            where logs and results go (default: a new sip-bench.XXXXXX in $TMPDIR, /tmp)
 
 kamailio:
@@ -63,7 +66,7 @@ EOF
 INVOCATION="benchmarks/sip/run-sip-bench.sh$(printf ' %q' "$@")"
 case "$1" in -h | --help) usage; exit 0 ;; esac
 targets_arg="$1"; shift
-START=100 MAX=6400 STEP_S=15 TALK_MS=1000 REFINE=1 SATURATION=0.8 RECV_TIMEOUT=10000 OUT=""
+START=100 MAX=6400 STEP_S=15 TALK_MS=1000 REFINE=1 SATURATION=0.8 RECV_TIMEOUT=10000 OUT="" OPEN_LOOP=0
 KAM_CHILDREN=4 KAM_USERS=100
 SB_SIP=127.0.0.1:5060 SB_REST=http://127.0.0.1:8181/api SB_ADMIN=admin:admin SB_PID=""
 SB_NUMBER=100 SB_QUEUE=support SB_SKILL=support SB_AGENTS=300 SB_PREFIX=bench SB_WRAPUP=PT0.001S
@@ -72,6 +75,7 @@ while [ $# -gt 0 ]; do
   opt="$1"
   case "$opt" in
     --keep-agents) KEEP_AGENTS=1; shift; continue ;;
+    --open-loop) OPEN_LOOP=1; shift; continue ;;
     -h | --help) usage; exit 0 ;;
   esac
   [ $# -ge 2 ] || { echo "option $opt needs a value" >&2; exit 2; }
@@ -306,7 +310,9 @@ run_step() {
   local rate="$1" host="$2" port="$3" callees="$4"
   local calls=$((rate * STEP_S)) tag="$CUR_TARGET-$rate"
   local stat="$OUT/uac-$tag.csv" life=$((STEP_S * 2 + TALK_MS / 1000 + RECV_TIMEOUT / 1000 + 20))
-  local spids s0 s1 u0 u1 r0 r1 d0 d1 lport mport
+  local spids s0 s1 u0 u1 r0 r1 d0 d1 lport mport limit=()
+  # open loop: room for every call of the step at once, so SIPp never waits for the target
+  [ "$OPEN_LOOP" = 0 ] || limit=(-l "$calls")
   [ "$CUR_TARGET" != switchboard ] || sb_before_step
   spids="$(server_pids)"
   lport="$(free_udp_port)"; mport="$(free_udp_port)"
@@ -317,7 +323,7 @@ run_step() {
     trap '[ -n "$tp" ] && kill -TERM "$tp" 2>/dev/null' TERM
     timeout -k 5 "$life" sipp "$host:$port" -sf "$scen/uac.xml" -inf "$callees" -i 127.0.0.1 \
       -p "$lport" -mp "$mport" -d "$TALK_MS" -r "$rate" -m "$calls" \
-      "${SIPP_COMMON[@]}" -recv_timeout "$RECV_TIMEOUT" -timeout "$((life - 5))" -timeout_error \
+      "${limit[@]}" "${SIPP_COMMON[@]}" -recv_timeout "$RECV_TIMEOUT" -timeout "$((life - 5))" -timeout_error \
       -trace_stat -stf "$stat" -fd 1 >"$OUT/uac-$tag.log" 2>&1 &
     tp=$!
     rc=0
@@ -704,7 +710,7 @@ load1="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "SIP load benchmark, $started; $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)); load average $load0 at start, $load1 at end"
   echo "$(sipp -v 2>/dev/null | sed -n 's/^ *\(SIPp v[^ ]*\).*/\1/p' | head -n 1); $(kamailio -v 2>/dev/null | head -n 1 || true); net.core.rmem_max $(cat /proc/sys/net/core/rmem_max)"
   echo "Command: $INVOCATION"
-  echo "Call: INVITE/100/180/200/ACK, ${TALK_MS} ms talk, BYE/200; ${STEP_S} s of new calls per step; CPU per call = CPU seconds during the step / calls attempted"
+  echo "Call: INVITE/100/180/200/ACK, ${TALK_MS} ms talk, BYE/200; ${STEP_S} s of new calls per step$([ "$OPEN_LOOP" = 0 ] || echo ", open loop (no SIPp call limit)"); CPU per call = CPU seconds during the step / calls attempted"
   echo
   echo "| Target | Offered calls/s | Attempted | Successful | Failed | Failed % | Achieved calls/s | Mean setup ms | Server CPU s | Server µs/call | SIPp UAC µs/call | SIPp UAS µs/call | Retransmissions | UDP RcvbufErrors Δ | SIP requests dropped Δ |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.api.health.Health;
 import org.switchboard.core.api.health.HealthIndicator;
+import org.switchboard.media.api.MediaBusyException;
 import org.switchboard.media.api.MediaException;
 import org.switchboard.media.api.MediaService;
 import org.switchboard.media.api.MediaSession;
@@ -86,11 +87,11 @@ public class MediaEngine implements MediaService, HealthIndicator, AutoCloseable
   @Override
   public MediaSession open(String label) throws MediaException {
     if (stopping) {
-      throw new MediaException("the media engine is stopping");
+      throw new MediaBusyException("the media engine is stopping");
     }
     if (reserved.incrementAndGet() > settings.maxSessions()) {
       reserved.decrementAndGet();
-      throw new MediaException(
+      throw new MediaBusyException(
           "too many media sessions (" + settings.maxSessions() + "): raise maxSessions");
     }
     PortRange.Pair pair;

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.util.BitSet;
+import org.switchboard.media.api.MediaBusyException;
 import org.switchboard.media.api.MediaException;
 
 /**
@@ -51,7 +52,7 @@ final class PortRange {
         return pair;
       }
     }
-    throw new MediaException(
+    throw new MediaBusyException(
         "no free RTP port pair in "
             + first
             + "-"

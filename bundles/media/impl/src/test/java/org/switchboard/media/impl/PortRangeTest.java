@@ -19,7 +19,8 @@ class PortRangeTest {
       MediaSession first = engine.open("1");
       MediaSession second = engine.open("2");
       assertThatThrownBy(() -> engine.open("3"))
-          .isInstanceOf(MediaException.class)
+          .as("a full range is a busy engine, not a bad offer")
+          .isInstanceOf(org.switchboard.media.api.MediaBusyException.class)
           .hasMessageContaining("no free RTP port pair in 41300-41303");
       int port = ((MediaSessionImpl) first).port();
       first.close();

@@ -66,6 +66,11 @@ final class CallControl {
   /** Call-IDs whose CANCEL arrived before their INVITE reached call control, and when. */
   private final Map<String, java.time.Instant> earlyCancels = new ConcurrentHashMap<>();
 
+  private final java.util.concurrent.atomic.AtomicLong mediaBusyRefusals =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong lastMediaBusyLog =
+      new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2);
+
   private volatile ChannelContext core;
   private volatile boolean draining;
 
@@ -380,6 +385,9 @@ final class CallControl {
     }
     try {
       call.media = anchor.anchor(call);
+    } catch (org.switchboard.media.api.MediaBusyException e) {
+      mediaBusy(call, e);
+      return;
     } catch (org.switchboard.media.api.MediaException e) {
       LOG.info("Call {} has no usable media: {}", call.customerCallId, e.getMessage());
       endUnanswered(call, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
@@ -1058,6 +1066,26 @@ final class CallControl {
     legs.hangUp(call.bridged);
     legs.hangUp(call.customerDialog);
     forget(call);
+  }
+
+  /**
+   * The media engine has no room for the call: {@code 503} (with {@code Retry-After}, see {@link
+   * CallLegs#finalResponse}) so a trunk tries again or elsewhere. Logged once per second at most:
+   * at its limit the engine refuses calls by the hundred.
+   */
+  private void mediaBusy(Call call, org.switchboard.media.api.MediaBusyException e) {
+    long refused = mediaBusyRefusals.incrementAndGet();
+    long now = clock.millis();
+    long last = lastMediaBusyLog.get();
+    if (now - last >= 1000 && lastMediaBusyLog.compareAndSet(last, now)) {
+      LOG.warn("New calls get 503: {} ({} refused so far)", e.getMessage(), refused);
+    }
+    endUnanswered(call, Response.SERVICE_UNAVAILABLE, e.getMessage());
+  }
+
+  /** New calls refused with 503 because the media engine had no room for them. */
+  long mediaBusyRefusals() {
+    return mediaBusyRefusals.get();
   }
 
   private void endUnanswered(Call call, int status, String reason) {

@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
 final class CallLegs {
   private static final Logger LOG = LoggerFactory.getLogger(CallLegs.class);
 
+  /**
+   * {@code Retry-After} of a 503 to a caller: what was full (media sessions, ports) frees as calls
+   * end, within seconds.
+   */
+  static final int RETRY_SECONDS = 5;
+
   /** Header naming the interaction on the agent's INVITE, for desktops and phones that show it. */
   static final String INTERACTION_HEADER = "X-Switchboard-Interaction";
 
@@ -110,6 +116,9 @@ final class CallLegs {
       Response r = customerResponse(call, status);
       if (reason != null && !reason.isBlank()) {
         r.addHeader(sip.headers.createReasonHeader("SIP", status, clean(reason)));
+      }
+      if (status == Response.SERVICE_UNAVAILABLE) {
+        r.addHeader(sip.headers.createRetryAfterHeader(RETRY_SECONDS));
       }
       call.customerOutcome = status + " " + r.getReasonPhrase();
       call.inviteTx.sendResponse(r);

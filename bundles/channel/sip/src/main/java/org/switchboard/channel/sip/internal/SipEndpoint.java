@@ -81,7 +81,7 @@ public class SipEndpoint
   private final SipStackImpl stack;
   private final SipProvider provider;
   private final ScheduledExecutorService housekeeping;
-  private final java.util.concurrent.ExecutorService callPool;
+  private final CallPool callPool;
   private final CallControl calls;
   private final String listening;
   private volatile org.switchboard.acd.api.AcdService acd;
@@ -151,7 +151,7 @@ public class SipEndpoint
       for (ListeningPoint p : points.subList(1, points.size())) {
         provider.addListeningPoint(p);
       }
-      this.callPool = daemonPool(config.callThreads());
+      this.callPool = new CallPool(config.callThreads());
       this.housekeeping =
           Executors.newSingleThreadScheduledExecutor(
               r -> {
@@ -181,16 +181,6 @@ public class SipEndpoint
           calls::keepAlive, config.keepAliveSeconds(), config.keepAliveSeconds(), TimeUnit.SECONDS);
     }
     LOG.info("SIP endpoint listening on {}", listening);
-  }
-
-  private static java.util.concurrent.ExecutorService daemonPool(int threads) {
-    return Executors.newFixedThreadPool(
-        Math.max(1, threads),
-        r -> {
-          Thread t = new Thread(r, "switchboard-sip-call");
-          t.setDaemon(true);
-          return t;
-        });
   }
 
   private CallControl callControl(SipConfig config, SipAddressing self, Clock clock) {
@@ -683,6 +673,8 @@ public class SipEndpoint
         Map.of(
             "calls", calls.activeCalls(),
             "draining", calls.draining(),
+            "callBacklogMs", callPool.backlog().toMillis(),
+            "mediaBusyRefusals", calls.mediaBusyRefusals(),
             "registrations", registered,
             "serverTransactions", openServerTransactions(),
             "droppedRequests", guard.dropped(),

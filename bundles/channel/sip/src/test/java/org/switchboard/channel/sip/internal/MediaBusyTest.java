@@ -1,0 +1,135 @@
+package org.switchboard.channel.sip.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.switchboard.media.api.MediaBusyException;
+import org.switchboard.media.api.MediaService;
+import org.switchboard.media.api.MediaSession;
+import org.switchboard.media.api.Monitoring;
+import org.switchboard.media.api.Prompt;
+import org.switchboard.media.api.Recording;
+
+/**
+ * A call the media engine has no room for (sessions or ports at their limit) is turned away as
+ * temporarily unavailable, {@code 503} with {@code Retry-After}, not as an unacceptable offer
+ * ({@code 488}): a trunk then tries again or routes elsewhere. Nothing reaches the core.
+ */
+class MediaBusyTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @Test
+  void aCallTheMediaEngineHasNoRoomForGets503WithRetryAfterAndOpensNothing() throws Exception {
+    FakeCore core = new FakeCore();
+    try (TestSip sip = new TestSip(1_000_000, 1_000_000);
+        DatagramSocket caller = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      sip.endpoint.initialize(core);
+      sip.endpoint.setMedia(new FullMediaEngine());
+      caller.setSoTimeout(1000);
+
+      String answer = finalAnswer(caller, sip.port, "busy-1");
+
+      assertThat(answer)
+          .startsWith("SIP/2.0 503")
+          .contains("Retry-After: " + CallLegs.RETRY_SECONDS)
+          .contains("too many media sessions");
+      assertThat(core.interactions).as("no interaction opened").isEmpty();
+      assertThat(sip.endpoint.check().metrics()).containsEntry("mediaBusyRefusals", 1L);
+    }
+  }
+
+  /** A media engine at its limit. */
+  private static final class FullMediaEngine implements MediaService {
+    @Override
+    public MediaSession open(String label) throws MediaBusyException {
+      throw new MediaBusyException("too many media sessions (2): raise maxSessions");
+    }
+
+    @Override
+    public Prompt prompt(String name) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Prompt prompt(Path file) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Recording record(MediaSession left, MediaSession right, Path file) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Monitoring monitor(
+        MediaSession customer, MediaSession agent, MediaSession supervisor, Monitoring.Mode mode) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int openSessions() {
+      return 2;
+    }
+  }
+
+  /** Sends an INVITE to the routed number 100 and returns its final answer (not 1xx). */
+  private static String finalAnswer(DatagramSocket s, int port, String callId) throws IOException {
+    byte[] bytes = invite(s.getLocalPort(), port, callId).getBytes(StandardCharsets.US_ASCII);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    byte[] buf = new byte[65536];
+    s.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+    while (System.nanoTime() < deadline) {
+      try {
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        s.receive(p);
+        String reply = new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
+        if (reply.contains("Call-ID: " + callId + "\r\n") && !reply.startsWith("SIP/2.0 1")) {
+          return reply;
+        }
+      } catch (SocketTimeoutException quiet) {
+        // UDP: send it again (a retransmission, answered from the same transaction)
+        s.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+      }
+    }
+    return "no final answer to " + callId + " within " + WAIT;
+  }
+
+  private static String invite(int localPort, int port, String callId) {
+    String sdp =
+        "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+            + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+    return "INVITE sip:100@127.0.0.1:"
+        + port
+        + " SIP/2.0\r\n"
+        + "Via: SIP/2.0/UDP 127.0.0.1:"
+        + localPort
+        + ";branch=z9hG4bK-"
+        + callId
+        + "\r\n"
+        + "From: <sip:+4930123456@127.0.0.1>;tag=c-"
+        + callId
+        + "\r\n"
+        + "To: <sip:100@127.0.0.1>\r\n"
+        + "Call-ID: "
+        + callId
+        + "\r\n"
+        + "CSeq: 1 INVITE\r\n"
+        + "Contact: <sip:caller@127.0.0.1:"
+        + localPort
+        + ">\r\n"
+        + "Max-Forwards: 70\r\n"
+        + "Content-Type: application/sdp\r\n"
+        + "Content-Length: "
+        + sdp.length()
+        + "\r\n\r\n"
+        + sdp;
+  }
+}
