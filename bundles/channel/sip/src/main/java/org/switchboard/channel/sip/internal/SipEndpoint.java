@@ -132,7 +132,7 @@ public class SipEndpoint
             config,
             clock,
             this::signOfLife);
-    SipStackImpl created = new SipStackImpl(properties(config));
+    SipStackImpl created = new KeyedCancelStack(properties(config));
     this.stack = created;
     try {
       SipAddressing self =

@@ -82,7 +82,9 @@ class MediaBusyTest {
 
   /** Sends an INVITE to the routed number 100 and returns its final answer (not 1xx). */
   private static String finalAnswer(DatagramSocket s, int port, String callId) throws IOException {
-    byte[] bytes = invite(s.getLocalPort(), port, callId).getBytes(StandardCharsets.US_ASCII);
+    byte[] bytes =
+        CallerRequests.invite(s.getLocalPort(), port, callId, "z9hG4bK-" + callId)
+            .getBytes(StandardCharsets.US_ASCII);
     long deadline = System.nanoTime() + WAIT.toNanos();
     byte[] buf = new byte[65536];
     s.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
@@ -100,36 +102,5 @@ class MediaBusyTest {
       }
     }
     return "no final answer to " + callId + " within " + WAIT;
-  }
-
-  private static String invite(int localPort, int port, String callId) {
-    String sdp =
-        "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-            + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
-    return "INVITE sip:100@127.0.0.1:"
-        + port
-        + " SIP/2.0\r\n"
-        + "Via: SIP/2.0/UDP 127.0.0.1:"
-        + localPort
-        + ";branch=z9hG4bK-"
-        + callId
-        + "\r\n"
-        + "From: <sip:+4930123456@127.0.0.1>;tag=c-"
-        + callId
-        + "\r\n"
-        + "To: <sip:100@127.0.0.1>\r\n"
-        + "Call-ID: "
-        + callId
-        + "\r\n"
-        + "CSeq: 1 INVITE\r\n"
-        + "Contact: <sip:caller@127.0.0.1:"
-        + localPort
-        + ">\r\n"
-        + "Max-Forwards: 70\r\n"
-        + "Content-Type: application/sdp\r\n"
-        + "Content-Length: "
-        + sdp.length()
-        + "\r\n\r\n"
-        + sdp;
   }
 }

@@ -1,0 +1,74 @@
+package org.switchboard.channel.sip.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.api.interaction.InteractionState;
+
+/**
+ * CANCEL is matched to its INVITE by branch ({@link KeyedCancelStack}): the branch compares without
+ * regard to case, a CANCEL with another branch matches nothing ({@code 481}), and the matched call
+ * is abandoned.
+ */
+class CancelMatchTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @Test
+  void aCancelFindsItsInviteByBranchInAnyCaseAmongOtherCalls() throws Exception {
+    FakeCore core = new FakeCore();
+    try (TestSip sip = new TestSip(1_000_000, 1_000_000);
+        DatagramSocket caller = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      sip.endpoint.initialize(core);
+      caller.setSoTimeout(500);
+      int local = caller.getLocalPort();
+      for (int i = 0; i < 20; i++) {
+        send(
+            caller,
+            sip.port,
+            CallerRequests.invite(local, sip.port, "other-" + i, "z9hG4bK-o" + i));
+      }
+      send(caller, sip.port, CallerRequests.invite(local, sip.port, "the-call", "z9hG4bK-AbC7"));
+      assertThat(await(caller, "the-call", "INVITE", "SIP/2.0 180")).isNotNull();
+
+      send(caller, sip.port, CallerRequests.cancel(local, sip.port, "the-call", "Z9HG4BK-aBc7"));
+      assertThat(await(caller, "the-call", "CANCEL", "SIP/2.0 200")).isNotNull();
+      assertThat(await(caller, "the-call", "INVITE", "SIP/2.0 487")).isNotNull();
+      assertThat(core.count(InteractionState.ABANDONED)).as("the cancelled call").isEqualTo(1);
+      assertThat(sip.endpoint.activeCalls()).as("the 20 others still queued").isEqualTo(20);
+    }
+  }
+
+  private static void send(DatagramSocket s, int port, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+    s.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+  }
+
+  /** The first answer to {@code method} of {@code callId} starting with {@code status}; or null. */
+  private static String await(DatagramSocket s, String callId, String method, String status)
+      throws IOException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    byte[] buf = new byte[65536];
+    while (System.nanoTime() < deadline) {
+      try {
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        s.receive(p);
+        String reply = new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
+        if (reply.contains("Call-ID: " + callId + "\r\n")
+            && reply.contains(" " + method + "\r\n")
+            && reply.startsWith(status)) {
+          return reply;
+        }
+      } catch (SocketTimeoutException quiet) {
+        // keep waiting until the deadline
+      }
+    }
+    return null;
+  }
+}
