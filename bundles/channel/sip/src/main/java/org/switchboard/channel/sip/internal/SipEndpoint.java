@@ -628,6 +628,11 @@ public class SipEndpoint
     return stack.getServerTransactionTableSize();
   }
 
+  /** The INVITE transaction a CANCEL belongs to, as the stack finds it; null when none. */
+  javax.sip.Transaction cancelled(gov.nist.javax.sip.message.SIPRequest cancel) {
+    return stack.findCancelTransaction(cancel, true);
+  }
+
   @Override
   public String component() {
     return "sip";
