@@ -14,8 +14,8 @@ import org.switchboard.core.api.interaction.InteractionState;
 
 /**
  * CANCEL is matched to its INVITE by branch ({@link KeyedCancelStack}): the branch compares without
- * regard to case, a CANCEL with another branch matches nothing ({@code 481}), and the matched call
- * is abandoned.
+ * regard to case, another branch or another sent-by finds no INVITE, and the matched call is
+ * abandoned.
  */
 class CancelMatchTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
