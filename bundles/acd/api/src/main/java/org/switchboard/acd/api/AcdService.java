@@ -49,6 +49,16 @@ public interface AcdService {
   Optional<Duration> expectedWaitToJoin(String queue, ChannelType channel);
 
   /**
+   * How far routing is behind: the time between a change in the core (a contact queued, an agent
+   * ready) and the router taking it up. Near zero in normal service however long contacts wait for
+   * agents; growing, the machine cannot route as fast as contacts arrive, and a channel may refuse
+   * new contacts until it falls (the SIP channel answers new calls {@code 503}).
+   *
+   * @since 1.3
+   */
+  Duration routingLag();
+
+  /**
    * Records that an agent's desktop or phone is alive. Logged-in agents with no sign of life for
    * the configured time are reconciled by the watchdog.
    *

@@ -4,5 +4,5 @@
  * policies}, stored {@link org.switchboard.acd.api.Decision decisions} with their explanations, and
  * the virtual-time {@link org.switchboard.acd.api.Simulator}.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.switchboard.acd.api;

@@ -77,6 +77,7 @@ public class AcdRouter {
   private final AgentWatchdog watchdog;
   private final Runnable onStrategyChange;
   private final Runnable unlisten;
+  private final RoutingLag lag = new RoutingLag(clock::millis);
   private final Map<String, Timer> timers = new HashMap<>();
   private final Map<String, RoutingPolicy> policies = new HashMap<>();
   private final Map<String, Long> agentVersions = new HashMap<>();
@@ -168,12 +169,27 @@ public class AcdRouter {
   private void onEvent(SwitchboardEvent e) {
     String type = e.type();
     if (type.startsWith("org.switchboard.interaction.")) {
-      submit(() -> refreshInteraction(e.subject()));
+      submitChange(e, () -> refreshInteraction(e.subject()));
     } else if (type.startsWith("org.switchboard.agent.")) {
-      submit(() -> refreshAgent(e.subject()));
+      submitChange(e, () -> refreshAgent(e.subject()));
     } else if (type.startsWith("org.switchboard.queue.")) {
-      submit(() -> refreshQueue(e.subject()));
+      submitChange(e, () -> refreshQueue(e.subject()));
     }
+  }
+
+  /** Runs a core change on the router thread, measuring how late the router takes it up. */
+  private void submitChange(SwitchboardEvent e, Runnable refresh) {
+    lag.received();
+    submit(
+        () -> {
+          lag.handled(e.time());
+          refresh.run();
+        });
+  }
+
+  /** How far routing is behind the core's changes (see {@link RoutingLag}). */
+  Duration routingLag() {
+    return lag.current();
   }
 
   /** Runs work on the router thread, then routes. */

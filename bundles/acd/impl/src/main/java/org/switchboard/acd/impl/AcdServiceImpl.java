@@ -121,6 +121,11 @@ public class AcdServiceImpl implements AcdService {
   }
 
   @Override
+  public java.time.Duration routingLag() {
+    return router.routingLag();
+  }
+
+  @Override
   public void heartbeat(String agentId, String source) {
     Identifiers.require("agentId", agentId);
     agents.find(agentId).orElseThrow(() -> new NotFoundException("agent", agentId));

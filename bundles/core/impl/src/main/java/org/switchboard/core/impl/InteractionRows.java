@@ -24,6 +24,10 @@ final class InteractionRows {
           + " priority, required_skills, attributes, state, agent_id, disposition_code,"
           + " disposition_note, created_at, queued_at, answered_at, ended_at, updated_at, version";
   private static final String SELECT = "SELECT id, " + COLUMNS + " FROM interaction";
+  private static final String UPDATE =
+      "UPDATE interaction SET "
+          + String.join(" = ?, ", COLUMNS.split(",\\s*"))
+          + " = ? WHERE id = ? AND version = ?";
 
   private InteractionRows() {}
 
@@ -50,9 +54,7 @@ final class InteractionRows {
 
   /** Stores {@code i} if the stored version is {@code i.version() - 1}; false otherwise. */
   static boolean update(Connection c, Interaction i) throws SQLException {
-    String set = String.join(" = ?, ", COLUMNS.split(",\\s*")) + " = ?";
-    try (PreparedStatement ps =
-        c.prepareStatement("UPDATE interaction SET " + set + " WHERE id = ? AND version = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
       bind(ps, i);
       ps.setLong(22, i.version() - 1);
       return ps.executeUpdate() == 1;

@@ -525,6 +525,11 @@ final class Fakes {
     final List<String> heartbeats = new ArrayList<>();
 
     @Override
+    public java.time.Duration routingLag() {
+      return java.time.Duration.ZERO;
+    }
+
+    @Override
     public synchronized org.switchboard.acd.api.RoutingPolicy policy(String queue) {
       return policies.getOrDefault(queue, org.switchboard.acd.api.RoutingPolicy.defaults(queue));
     }

@@ -66,10 +66,9 @@ final class CallControl {
   /** Call-IDs whose CANCEL arrived before their INVITE reached call control, and when. */
   private final Map<String, java.time.Instant> earlyCancels = new ConcurrentHashMap<>();
 
-  private final java.util.concurrent.atomic.AtomicLong mediaBusyRefusals =
-      new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong lastMediaBusyLog =
-      new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2);
+  private final Refusals mediaBusy;
+  private final Refusals overloaded;
+  private final RoutingOverload overload;
 
   private volatile ChannelContext core;
   private volatile boolean draining;
@@ -88,6 +87,7 @@ final class CallControl {
       FlowCalls flows,
       CallbackOffers callbacks,
       Voicemail voicemail,
+      RoutingOverload overload,
       Clock clock,
       int maxCalls) {
     this.provider = provider;
@@ -102,6 +102,9 @@ final class CallControl {
     this.flows = flows;
     this.callbacks = callbacks;
     this.voicemail = voicemail;
+    this.overload = overload;
+    this.mediaBusy = new Refusals(LOG, clock::millis);
+    this.overloaded = new Refusals(LOG, clock::millis);
     this.legs = new CallLegs(provider, sip, self, anchor);
     this.monitors = new CallMonitors(legs, table, store, anchor, clock, () -> core);
     this.inCall =
@@ -336,13 +339,9 @@ final class CallControl {
   void newCall(RequestEvent event, ServerTransaction tx, String sourceHost) throws Exception {
     Request invite = event.getRequest();
     ChannelContext c = core;
-    Optional<Integer> refusal = admission(c, sourceHost);
+    Optional<Response> refusal = admission(c, sourceHost, invite);
     if (refusal.isPresent()) {
-      Response r = sip.response(refusal.get(), invite);
-      if (refusal.get() == Response.SERVICE_UNAVAILABLE) {
-        r.addHeader(sip.headers.createRetryAfterHeader(30));
-      }
-      tx.sendResponse(r);
+      tx.sendResponse(refusal.get());
       return;
     }
     tx.sendResponse(sip.messages.createResponse(Response.TRYING, invite));
@@ -364,17 +363,32 @@ final class CallControl {
     call.executor.execute(() -> arrive(call, c));
   }
 
-  private Optional<Integer> admission(ChannelContext c, String sourceHost) {
-    if (c == null) {
-      return Optional.of(Response.SERVICE_UNAVAILABLE);
-    }
-    if (draining || table.legs() >= maxCalls) {
-      return Optional.of(Response.SERVICE_UNAVAILABLE);
+  /**
+   * The answer to a new call that is not taken: 503 while the channel has no core, drains or is at
+   * its call limit (try again in 30 s) or while routing is late (in {@link
+   * CallLegs#RETRY_SECONDS}); 403 from an untrusted source.
+   */
+  private Optional<Response> admission(ChannelContext c, String sourceHost, Request invite)
+      throws java.text.ParseException, javax.sip.InvalidArgumentException {
+    if (c == null || draining || table.legs() >= maxCalls) {
+      return Optional.of(unavailable(invite, 30));
     }
     if (!routing.trusts(sourceHost)) {
-      return Optional.of(Response.FORBIDDEN);
+      return Optional.of(sip.response(Response.FORBIDDEN, invite));
+    }
+    Optional<String> late = overload.refusal();
+    if (late.isPresent()) {
+      overloaded.refused(late.get());
+      return Optional.of(unavailable(invite, CallLegs.RETRY_SECONDS));
     }
     return Optional.empty();
+  }
+
+  private Response unavailable(Request invite, int retrySeconds)
+      throws java.text.ParseException, javax.sip.InvalidArgumentException {
+    Response r = sip.response(Response.SERVICE_UNAVAILABLE, invite);
+    r.addHeader(sip.headers.createRetryAfterHeader(retrySeconds));
+    return r;
   }
 
   private void arrive(Call call, ChannelContext c) {
@@ -1074,18 +1088,23 @@ final class CallControl {
    * at its limit the engine refuses calls by the hundred.
    */
   private void mediaBusy(Call call, org.switchboard.media.api.MediaBusyException e) {
-    long refused = mediaBusyRefusals.incrementAndGet();
-    long now = clock.millis();
-    long last = lastMediaBusyLog.get();
-    if (now - last >= 1000 && lastMediaBusyLog.compareAndSet(last, now)) {
-      LOG.warn("New calls get 503: {} ({} refused so far)", e.getMessage(), refused);
-    }
+    mediaBusy.refused(e.getMessage());
     endUnanswered(call, Response.SERVICE_UNAVAILABLE, e.getMessage());
   }
 
   /** New calls refused with 503 because the media engine had no room for them. */
   long mediaBusyRefusals() {
-    return mediaBusyRefusals.get();
+    return mediaBusy.count();
+  }
+
+  /** New calls refused with 503 because routing was late (see {@link RoutingOverload}). */
+  long overloadRefusals() {
+    return overloaded.count();
+  }
+
+  /** How far the ACD's routing is behind now (see {@link RoutingOverload}). */
+  java.time.Duration routingLag() {
+    return overload.lag();
   }
 
   private void endUnanswered(Call call, int status, String reason) {

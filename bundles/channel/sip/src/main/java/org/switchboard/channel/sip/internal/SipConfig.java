@@ -122,6 +122,12 @@ public @interface SipConfig {
   @AttributeDefinition(description = "Most calls handled at once; more get 503 with Retry-After.")
   int maxCalls() default 5000;
 
+  @AttributeDefinition(
+      description =
+          "New calls get 503 with Retry-After while the ACD routes more than this many"
+              + " milliseconds behind the core's changes (the machine past its capacity); 0: never.")
+  int maxRoutingLagMillis() default 2000;
+
   @AttributeDefinition(description = "Threads running call control (core calls, database reads).")
   int callThreads() default 16;
 

@@ -274,6 +274,7 @@ public class SipEndpoint
                 "flowFallbackQueue", config.flowFallbackQueue())),
         callbacks,
         voicemail,
+        new RoutingOverload(() -> acd, Duration.ofMillis(config.maxRoutingLagMillis())),
         clock,
         config.maxCalls());
   }
@@ -680,6 +681,8 @@ public class SipEndpoint
             "draining", calls.draining(),
             "callBacklogMs", callPool.backlog().toMillis(),
             "mediaBusyRefusals", calls.mediaBusyRefusals(),
+            "routingLagMs", calls.routingLag().toMillis(),
+            "overloadRefusals", calls.overloadRefusals(),
             "registrations", registered,
             "serverTransactions", openServerTransactions(),
             "droppedRequests", guard.dropped(),

@@ -2,14 +2,9 @@ package org.switchboard.channel.sip.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.switchboard.media.api.MediaBusyException;
 import org.switchboard.media.api.MediaService;
@@ -24,8 +19,6 @@ import org.switchboard.media.api.Recording;
  * ({@code 488}): a trunk then tries again or routes elsewhere. Nothing reaches the core.
  */
 class MediaBusyTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
   @Test
   void aCallTheMediaEngineHasNoRoomForGets503WithRetryAfterAndOpensNothing() throws Exception {
     FakeCore core = new FakeCore();
@@ -35,7 +28,7 @@ class MediaBusyTest {
       sip.endpoint.setMedia(new FullMediaEngine());
       caller.setSoTimeout(1000);
 
-      String answer = finalAnswer(caller, sip.port, "busy-1");
+      String answer = CallerRequests.finalAnswer(caller, sip.port, "busy-1");
 
       assertThat(answer)
           .startsWith("SIP/2.0 503")
@@ -78,29 +71,5 @@ class MediaBusyTest {
     public int openSessions() {
       return 2;
     }
-  }
-
-  /** Sends an INVITE to the routed number 100 and returns its final answer (not 1xx). */
-  private static String finalAnswer(DatagramSocket s, int port, String callId) throws IOException {
-    byte[] bytes =
-        CallerRequests.invite(s.getLocalPort(), port, callId, "z9hG4bK-" + callId)
-            .getBytes(StandardCharsets.US_ASCII);
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    byte[] buf = new byte[65536];
-    s.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
-    while (System.nanoTime() < deadline) {
-      try {
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        s.receive(p);
-        String reply = new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
-        if (reply.contains("Call-ID: " + callId + "\r\n") && !reply.startsWith("SIP/2.0 1")) {
-          return reply;
-        }
-      } catch (SocketTimeoutException quiet) {
-        // UDP: send it again (a retransmission, answered from the same transaction)
-        s.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
-      }
-    }
-    return "no final answer to " + callId + " within " + WAIT;
   }
 }

@@ -219,6 +219,11 @@ final class TestSip implements AutoCloseable {
       }
 
       @Override
+      public int maxRoutingLagMillis() {
+        return 2000;
+      }
+
+      @Override
       public int keepAliveSeconds() {
         return 0;
       }
