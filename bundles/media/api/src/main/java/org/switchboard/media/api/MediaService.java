@@ -63,4 +63,13 @@ public interface MediaService {
 
   /** Sessions open now (each holds two UDP ports). */
   int openSessions();
+
+  /**
+   * Most sessions open at once; {@link #open} refuses more ({@link MediaBusyException}). A channel
+   * that needs several sessions per contact (a call: the customer's and the agent's) admits a new
+   * contact only while there is room for all of them.
+   *
+   * @since 1.4
+   */
+  int maxSessions();
 }

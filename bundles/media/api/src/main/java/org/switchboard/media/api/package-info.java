@@ -14,5 +14,5 @@
  * <p>Every method is thread-safe and returns at once; media runs on the engine's own threads, and
  * listeners are called there, so they must not block.
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.switchboard.media.api;

@@ -192,6 +192,11 @@ public class MediaEngine implements MediaService, HealthIndicator, AutoCloseable
   }
 
   @Override
+  public int maxSessions() {
+    return settings.maxSessions();
+  }
+
+  @Override
   public String component() {
     return "media";
   }

@@ -353,7 +353,7 @@ final class CallControl {
       return;
     }
     if (earlyCancels.remove(callId) != null) {
-      table.removeLeg(callId); // its CANCEL overtook it (see cancel)
+      table.discard(call); // its CANCEL overtook it (see cancel)
       if (tx.getState() == javax.sip.TransactionState.PROCEEDING
           || tx.getState() == javax.sip.TransactionState.TRYING) {
         tx.sendResponse(sip.response(Response.REQUEST_TERMINATED, invite));
@@ -398,7 +398,7 @@ final class CallControl {
       return;
     }
     try {
-      call.media = anchor.anchor(call);
+      call.media = anchor.anchor(call, table.inProgress());
     } catch (org.switchboard.media.api.MediaBusyException e) {
       mediaBusy(call, e);
       return;
@@ -552,9 +552,32 @@ final class CallControl {
       return;
     }
     call.phase = Call.Phase.RINGING_AGENT;
+    if (!agentMediaReady(call)) {
+      call.phase = Call.Phase.QUEUED;
+      tell(c -> c.declined(call.interactionId, agentId, "no media for the agent's phone"));
+      return;
+    }
     if (!ringPhones(call, agentId)) {
       call.phase = Call.Phase.QUEUED;
       noAnswer(call, agentId, "no registered phone could be rung");
+    }
+  }
+
+  /**
+   * Whether the agent's leg has its media session (and our offer for it). When the engine has none
+   * to give, the offer goes back to the queue as declined: the agent, whose phone never rang, stays
+   * ready instead of being set not ready for a no-answer that was the machine's.
+   */
+  private boolean agentMediaReady(Call call) {
+    if (call.media == null) {
+      return true;
+    }
+    try {
+      anchor.agentOffer(call);
+      return true;
+    } catch (org.switchboard.media.api.MediaException e) {
+      LOG.warn("Call {}: no media for the agent's phone: {}", call.customerCallId, e.getMessage());
+      return false;
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CallTable {
   private final Map<String, Call> byCallId = new ConcurrentHashMap<>();
   private final Map<String, Call> byInteraction = new ConcurrentHashMap<>();
+  private final java.util.Set<Call> added = ConcurrentHashMap.newKeySet();
   private final java.util.function.Consumer<Call> ended;
 
   /**
@@ -43,7 +44,17 @@ final class CallTable {
 
   /** Adds a call under its customer leg's Call-ID; false when that Call-ID is taken (a loop). */
   boolean add(Call call) {
-    return byCallId.putIfAbsent(call.customerCallId, call) == null;
+    if (byCallId.putIfAbsent(call.customerCallId, call) != null) {
+      return false;
+    }
+    added.add(call);
+    return true;
+  }
+
+  /** Takes back a call just added that never started (its CANCEL came first). */
+  void discard(Call call) {
+    byCallId.remove(call.customerCallId, call);
+    added.remove(call);
   }
 
   /** Files a leg's Call-ID under its call. */
@@ -90,12 +101,18 @@ final class CallTable {
     return byInteraction.size();
   }
 
+  /** Calls added and not yet forgotten, whether or not their interaction is known yet. */
+  int inProgress() {
+    return added.size();
+  }
+
   /** Ends the call as far as signalling goes and drops every one of its Call-IDs. */
   void forget(Call call) {
     if (call.phase == Call.Phase.ENDED) {
       return;
     }
     call.phase = Call.Phase.ENDED;
+    added.remove(call);
     byCallId.remove(call.customerCallId);
     call.allLegs.forEach(l -> byCallId.remove(l.callId));
     call.monitorLegs.forEach(l -> byCallId.remove(l.callId));

@@ -90,12 +90,25 @@ final class MediaAnchor {
    * Anchors a new call's audio: a media session for the customer and our SDP for them. Null when no
    * media engine runs (SDP then passes through).
    *
+   * <p>Every call will need a second session, the agent's, when it is offered. A new call is taken
+   * only while the engine has room for two sessions for each of the {@code calls} in progress (this
+   * one included): otherwise callers waiting with music would hold every session, no offer could
+   * ring an agent, and nobody would be answered.
+   *
+   * @throws MediaBusyException when there is no room for the call's two sessions (SIP 503)
    * @throws MediaException when the customer's offer has nothing we can answer (SIP 488)
    */
-  CallMedia anchor(Call call) throws MediaException {
+  CallMedia anchor(Call call, int calls) throws MediaException {
     MediaService media = engine.get();
     if (media == null) {
       return null;
+    }
+    if (2L * calls > media.maxSessions()) {
+      throw new org.switchboard.media.api.MediaBusyException(
+          "no room for another call's media: "
+              + (calls - 1)
+              + " calls in progress need 2 sessions each, maxSessions "
+              + media.maxSessions());
     }
     MediaSession session = media.open(call.customerCallId);
     try {

@@ -39,6 +39,30 @@ class MediaBusyTest {
     }
   }
 
+  @Test
+  void aCallIsTakenOnlyWhileTheEngineHasRoomForItsAgentsSessionToo() {
+    MediaAnchor anchor =
+        new MediaAnchor(
+            FullMediaEngine::new,
+            MediaAnchor.QueueMedia.parse("early"),
+            "music-on-hold",
+            java.util.Map.of(),
+            null,
+            null);
+    Call call = new Call("room-1", null, "+4930123456", java.time.Instant.now());
+
+    // maxSessions 2: one call (its own two sessions) may try the engine ...
+    assertThat(
+            org.junit.jupiter.api.Assertions.assertThrows(
+                MediaBusyException.class, () -> anchor.anchor(call, 1)))
+        .hasMessageContaining("too many media sessions");
+    // ... a second call is refused before a session is opened: the first's agent needs the other
+    assertThat(
+            org.junit.jupiter.api.Assertions.assertThrows(
+                MediaBusyException.class, () -> anchor.anchor(call, 2)))
+        .hasMessageContaining("1 calls in progress need 2 sessions each, maxSessions 2");
+  }
+
   /** A media engine at its limit. */
   private static final class FullMediaEngine implements MediaService {
     @Override
@@ -69,6 +93,11 @@ class MediaBusyTest {
 
     @Override
     public int openSessions() {
+      return 2;
+    }
+
+    @Override
+    public int maxSessions() {
       return 2;
     }
   }
