@@ -1,7 +1,6 @@
 package org.switchboard.core.api.interaction;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.switchboard.core.api.ValidationException;
 
 /** Rules for interaction attributes: small string key/value pairs set by channels, flows, CRM. */
@@ -51,8 +50,6 @@ public final class Attributes {
    */
   public static final String TRANSFERRED_FROM = "transfer.fromAgent";
 
-  private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
-
   private Attributes() {}
 
   /** Validates and copies attributes; null becomes empty. */
@@ -65,7 +62,7 @@ public final class Attributes {
     }
     attributes.forEach(
         (k, v) -> {
-          if (k == null || !KEY.matcher(k).matches()) {
+          if (!isKey(k)) {
             throw new ValidationException(
                 "attributes", "key '" + k + "' must be 1-64 letters, digits, '.', '_' or '-'");
           }
@@ -76,5 +73,27 @@ public final class Attributes {
           }
         });
     return Map.copyOf(attributes);
+  }
+
+  /**
+   * A letter, then up to 63 letters, digits, '.', '_' or '-' (ASCII). Checked by hand, not by a
+   * regular expression: every interaction built checks all its keys, and the matcher was a
+   * measurable part of a call's CPU.
+   */
+  private static boolean isKey(String k) {
+    if (k == null || k.isEmpty() || k.length() > 64 || !isLetter(k.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < k.length(); i++) {
+      char ch = k.charAt(i);
+      if (!isLetter(ch) && !(ch >= '0' && ch <= '9') && ch != '.' && ch != '_' && ch != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLetter(char ch) {
+    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
   }
 }
