@@ -179,12 +179,16 @@ public class AcdRouter {
 
   /** Runs a core change on the router thread, measuring how late the router takes it up. */
   private void submitChange(SwitchboardEvent e, Runnable refresh) {
-    lag.received();
-    submit(
-        () -> {
-          lag.handled(e.time());
-          refresh.run();
-        });
+    lag.received(e.time());
+    boolean taken =
+        submit(
+            () -> {
+              lag.handled(e.time());
+              refresh.run();
+            });
+    if (!taken) {
+      lag.dropped();
+    }
   }
 
   /** How far routing is behind the core's changes (see {@link RoutingLag}). */
@@ -192,8 +196,8 @@ public class AcdRouter {
     return lag.current();
   }
 
-  /** Runs work on the router thread, then routes. */
-  private void submit(Runnable work) {
+  /** Runs work on the router thread, then routes; false when the router is stopping. */
+  private boolean submit(Runnable work) {
     try {
       thread.execute(
           () ->
@@ -202,8 +206,10 @@ public class AcdRouter {
                     work.run();
                     route();
                   }));
+      return true;
     } catch (RejectedExecutionException stopping) {
       LOG.debug("Router stopping; change ignored (it is re-read on the next start)");
+      return false;
     }
   }
 

@@ -22,32 +22,66 @@ class RoutingLagTest {
 
   @Test
   void aChangeTakenUpLateIsTheLag() {
-    lag.received();
-    lag.handled(ago(2500));
+    Instant change = ago(2500);
+    lag.received(change);
+    lag.handled(change);
     assertEquals(Duration.ofMillis(2500), lag.current());
   }
 
   @Test
   void aLagIsOverOnceNothingWaitsForASecond() {
-    lag.received();
-    lag.handled(ago(2500));
+    Instant change = ago(2500);
+    lag.received(change);
+    lag.handled(change);
     now.addAndGet(1001);
     assertEquals(Duration.ZERO, lag.current());
   }
 
   @Test
   void changesWaitingOnARouterThatTakesNoneUpMakeTheLagGrow() {
-    lag.received();
-    lag.handled(ago(10));
-    lag.received(); // never taken up
+    Instant first = ago(10);
+    lag.received(first);
+    lag.handled(first);
+    lag.received(ago(0)); // never taken up
     now.addAndGet(4000);
     assertEquals(Duration.ofMillis(4000), lag.current());
   }
 
   @Test
+  void anIdleRouterHasNoLagWhenANewChangeArrives() {
+    Instant first = ago(10);
+    lag.received(first);
+    lag.handled(first);
+    now.addAndGet(30_000); // nothing happens for half a minute
+    lag.received(ago(0));
+    assertEquals(Duration.ZERO, lag.current());
+  }
+
+  @Test
+  void theOldestWaitingChangeCountsUntilItIsTakenUp() {
+    Instant older = ago(3000);
+    Instant newer = ago(100);
+    lag.received(older);
+    lag.received(newer);
+    assertEquals(Duration.ofMillis(3000), lag.current());
+    lag.handled(older);
+    now.addAndGet(2000); // the newer one still waits, now 2.1 s old
+    assertEquals(Duration.ofMillis(2100), lag.current());
+  }
+
+  @Test
+  void aChangeTheStoppingRouterDroppedNoLongerWaits() {
+    lag.received(ago(0));
+    lag.dropped();
+    now.addAndGet(5000);
+    assertEquals(Duration.ZERO, lag.current());
+  }
+
+  @Test
   void anEventStampedInTheFutureCountsAsNoLag() {
-    lag.received();
-    lag.handled(Instant.ofEpochMilli(now.get() + 500));
+    Instant future = Instant.ofEpochMilli(now.get() + 500);
+    lag.received(future);
+    lag.handled(future);
     assertEquals(Duration.ZERO, lag.current());
   }
 }

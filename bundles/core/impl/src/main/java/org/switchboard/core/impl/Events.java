@@ -29,6 +29,11 @@ final class Events {
     EventLog.append(c, type, queue.id(), data, Rows.now());
   }
 
+  /**
+   * An agent event. A state change ({@code previous} given) happened when the new state began; any
+   * other change (created, profile updated, deleted) happens now, whenever the state began: its
+   * listeners (routing lag, reports' agent spans) take the event's time as the change's.
+   */
   static void agent(Connection c, String type, Agent agent, AgentState previous)
       throws SQLException {
     ObjectNode data = Json.object();
@@ -36,7 +41,7 @@ final class Events {
     if (previous != null) {
       data.put("previousState", previous.name());
     }
-    EventLog.append(c, type, agent.id(), data, agent.stateSince());
+    EventLog.append(c, type, agent.id(), data, previous != null ? agent.stateSince() : Rows.now());
   }
 
   /** The legs a channel recorded; {@code interaction} is the interaction as it is now. */

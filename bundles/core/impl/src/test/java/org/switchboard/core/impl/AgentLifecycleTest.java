@@ -13,6 +13,8 @@ import org.switchboard.core.api.NotFoundException;
 import org.switchboard.core.api.ValidationException;
 import org.switchboard.core.api.agent.Agent;
 import org.switchboard.core.api.agent.AgentState;
+import org.switchboard.core.api.event.EventTypes;
+import org.switchboard.core.api.event.SwitchboardEvent;
 import org.switchboard.core.api.interaction.Direction;
 import org.switchboard.core.api.interaction.Interaction;
 import org.switchboard.core.api.interaction.InteractionState;
@@ -119,6 +121,41 @@ class AgentLifecycleTest {
     Interaction back = core.interactions.find(offered.id()).orElseThrow();
     assertThat(back.state()).isEqualTo(InteractionState.QUEUED);
     assertThat(back.queuedAt()).isEqualTo(offered.queuedAt());
+  }
+
+  @Test
+  void aProfileChangeOrDeletionIsStampedWhenItHappensNotWhenTheStateBegan() {
+    core.skills.create(new Skill("billing", ""));
+    Agent a = agent("dee");
+    java.time.Instant stateBegan = a.stateSince();
+    java.time.Instant before = afterTheClockMovesPast(stateBegan);
+    core.agents.update(
+        new Agent("dee", "Dee", a.skills(), null, a.capacity(), null, null, null, a.version()));
+    core.agents.delete("dee");
+
+    List<SwitchboardEvent> changes =
+        core.events().stream()
+            .filter(e -> e.subject().equals("dee"))
+            .filter(
+                e ->
+                    e.type().equals(EventTypes.AGENT_UPDATED)
+                        || e.type().equals(EventTypes.AGENT_DELETED))
+            .toList();
+    assertThat(changes).hasSize(2);
+    assertThat(changes).allSatisfy(e -> assertThat(e.time()).isAfterOrEqualTo(before));
+  }
+
+  /** The time now, once it is later than {@code t} at the database's microsecond precision. */
+  private static java.time.Instant afterTheClockMovesPast(java.time.Instant t) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      java.time.Instant now = Rows.now();
+      if (now.isAfter(t)) {
+        return now;
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("the clock did not move past " + t + " within 5 s");
   }
 
   private Interaction open() {
