@@ -295,16 +295,16 @@ public final class RoutingEngine {
             c.lastAgent(),
             c.queuedAt(),
             now);
-    Ranking ranking = new Ranking(recordDecisions);
+    CandidateRanking ranking = new CandidateRanking(recordDecisions, now);
     for (AgentSlot a : pool) {
       if (req.admits(a, c.channel())) {
-        ranking.consider(a, strategy.score(request, a.toCandidate()), now);
+        ranking.consider(a, strategy.score(request, a.toCandidate()));
       }
     }
-    if (ranking.best == null) {
+    if (ranking.best() == null) {
       return false;
     }
-    AgentSlot chosen = ranking.best;
+    AgentSlot chosen = ranking.best();
     removeWaiting(c.interactionId());
     chosen.lastOfferAt = now;
     chosen.idleSince = now;
@@ -317,7 +317,12 @@ public final class RoutingEngine {
   }
 
   private Decision decision(
-      WaitingContact c, AgentSlot chosen, QueueRules q, Requirements req, Ranking r, Instant now) {
+      WaitingContact c,
+      AgentSlot chosen,
+      QueueRules q,
+      Requirements req,
+      CandidateRanking r,
+      Instant now) {
     String rule =
         "queue "
             + q.id()
@@ -338,7 +343,7 @@ public final class RoutingEngine {
         chosen.id,
         rule,
         r.top(),
-        r.count);
+        r.count());
   }
 
   private Line firstLineFor(AgentSlot a, Instant now) {
@@ -535,54 +540,5 @@ public final class RoutingEngine {
 
   boolean strategyAvailable(String id) {
     return strategies.resolve(id) != null;
-  }
-
-  /** Ranks candidates: best score, then idle longest, then smallest id; keeps the top few. */
-  private static final class Ranking {
-    private final boolean keep;
-    private final List<Decision.ScoredCandidate> all = new ArrayList<>();
-    AgentSlot best;
-    double bestScore;
-    int count;
-
-    Ranking(boolean keep) {
-      this.keep = keep;
-    }
-
-    void consider(AgentSlot a, double score, Instant now) {
-      count++;
-      if (keep) {
-        all.add(
-            new Decision.ScoredCandidate(
-                a.id, score, Math.max(0, Duration.between(a.idleSince, now).toSeconds())));
-      }
-      if (best == null
-          || score > bestScore
-          || (score == bestScore
-              && (a.idleSince.isBefore(best.idleSince)
-                  || (a.idleSince.equals(best.idleSince) && a.id.compareTo(best.id) < 0)))) {
-        best = a;
-        bestScore = score;
-      }
-    }
-
-    List<Decision.ScoredCandidate> top() {
-      all.sort(
-          Comparator.comparingDouble((Decision.ScoredCandidate s) -> -s.score())
-              .thenComparingLong(s -> -s.idleSeconds())
-              .thenComparing(Decision.ScoredCandidate::agentId));
-      // the winner first even when idle seconds round equal
-      List<Decision.ScoredCandidate> top = new ArrayList<>();
-      all.stream().filter(s -> s.agentId().equals(best.id)).findFirst().ifPresent(top::add);
-      for (Decision.ScoredCandidate s : all) {
-        if (top.size() >= Decision.MAX_CANDIDATES) {
-          break;
-        }
-        if (!s.agentId().equals(best.id)) {
-          top.add(s);
-        }
-      }
-      return top;
-    }
   }
 }
